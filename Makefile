@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format browser install clean-venv
+
+# A fresh virtual environment with the pinned dependencies; redone only when they change.
+$(INSTALLED): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(INSTALLED)
+
+# Development server with DEBUG on, on the embedded SQLite database with demo content.
+run: $(INSTALLED)
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(INSTALLED) browser
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Browser tests drive a Chromium: the system one (Debian's package) or Playwright's own.
+browser: $(INSTALLED)
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+	  || test -n "$$CHROMIUM_PATH" \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && apt-get update -q && apt-get install -y -q chromium; } \
+	  || $(BIN)/playwright install chromium \
+	  || { echo "No Chromium found: install your system's chromium package or set CHROMIUM_PATH." >&2; exit 1; }
+
+clean-venv:
+	rm -rf $(VENV)

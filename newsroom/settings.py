@@ -1,0 +1,211 @@
+"""Settings for newsroom, read from the environment (see README, "Configuration").
+
+With nothing set it runs on the embedded defaults: a SQLite file, a local media
+folder, an in-memory cache and DEBUG off.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+
+DEBUG = env.bool("DEBUG", default=False)
+SECRET_KEY = env("SECRET_KEY", default="insecure-dev-only" if DEBUG else environ.Env.NOTSET)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+
+SITE_NAME = env("SITE_NAME", default="Báo Newsroom")
+SITE_DESCRIPTION = env("SITE_DESCRIPTION", default="Tin tức địa phương, nhanh và chính xác.")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "csp",
+    "ckeditor",
+    "ckeditor_uploader",
+    "accounts",
+    "articles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "newsroom.middleware.SiteLanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.csp.NewsroomCSPMiddleware",
+]
+
+ROOT_URLCONF = "newsroom.urls"
+WSGI_APPLICATION = "newsroom.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "newsroom.context_processors.site",
+            ],
+        },
+    },
+]
+
+# Database: SQLite by default, PostgreSQL (with psycopg's pool) through DATABASE_URL.
+SUPPORTED_DATABASES = {"django.db.backends.sqlite3", "django.db.backends.postgresql"}
+try:
+    DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+except (ImproperlyConfigured, ValueError, KeyError) as exc:
+    DATABASES = {"default": {"ENGINE": f"invalid ({exc})"}}
+if DATABASES["default"].get("ENGINE") not in SUPPORTED_DATABASES:
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not a usable database URL; use "
+        "postgres://user:password@host:5432/name or sqlite:////absolute/path/db.sqlite3"
+    )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The pool refuses persistent connections; min_size is per worker process.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Fail fast when PostgreSQL is down: readers get a 503, not a hang.
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=5),
+            "pool": {
+                "min_size": env.int("DATABASE_POOL_MIN", default=2),
+                "max_size": env.int("DATABASE_POOL_MAX", default=4),
+                "timeout": env.float("DATABASE_POOL_TIMEOUT", default=5),
+            },
+        }
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": (
+        env.cache("REDIS_URL")
+        if env("REDIS_URL", default="")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_REDIRECT_URL = "/admin/"
+LOGOUT_REDIRECT_URL = "/"
+
+# Language and time: Vietnamese and Vietnam's time by default, English available.
+LANGUAGE_CODE = env("LANGUAGE_CODE", default="vi")
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env("TIME_ZONE", default="Asia/Ho_Chi_Minh")
+USE_I18N = True
+USE_TZ = True
+# Django's vi locale formats datetimes as "H:i:s d-m-Y"; newsrooms write "20:15 19/04/2024".
+FORMAT_MODULE_PATH = ["newsroom.formats"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "newsroom.storage.StaticStorage"},
+}
+FILE_UPLOAD_PERMISSIONS = 0o644
+
+# Security: cookies and headers. Production (DEBUG off behind TLS) tightens these.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Content-Security-Policy: strict on public pages; newsroom.csp relaxes it for the editor.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# CKEditor 4 (django-ckeditor): staff-only editor inside the admin. Its system check
+# ckeditor.W001 warns that the bundled CKEditor 4 is past end of life; we silence it
+# because the editor is reachable by signed-in staff only, every body is sanitized
+# on the server (articles/sanitize.py) before it is stored, and public pages carry a
+# strict CSP. Keep the editor behind articles.widgets so it can be swapped.
+SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
+CKEDITOR_UPLOAD_PATH = "uploads/"
+CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
+CKEDITOR_ALLOW_NONIMAGE_FILES = False
+CKEDITOR_FILENAME_GENERATOR = "articles.uploads.editor_image_filename"
+CKEDITOR_BROWSE_SHOW_DIRS = False
+CKEDITOR_RESTRICT_BY_DATE = True
+CKEDITOR_CONFIGS = {
+    "default": {
+        "language": "vi",
+        "entities": False,  # keep "ê", "à" as characters, not &ecirc; / &agrave;
+        "height": 420,
+        "width": "100%",
+        "toolbar": "newsroom",
+        "toolbar_newsroom": [
+            ["Format", "Bold", "Italic", "Underline", "Strike", "RemoveFormat"],
+            ["NumberedList", "BulletedList", "Blockquote"],
+            ["Link", "Unlink"],
+            ["Image", "Table", "HorizontalRule"],
+            ["PasteText", "PasteFromWord", "Undo", "Redo"],
+            ["Maximize", "Source"],
+        ],
+        "format_tags": "p;h2;h3;h4",
+        "extraPlugins": ",".join(["image2", "uploadimage"]),
+        "removePlugins": "image",
+        "image2_captionedClass": "image",
+        "image2_alignClasses": ["image-left", "image-center", "image-right"],
+        "disallowedContent": "*[on*]; script; iframe; object; embed; form",
+        "pasteFromWordRemoveFontStyles": True,
+    }
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    # The pool logs every failed attempt; the error that ends the wait says it once.
+    "loggers": {"psycopg.pool": {"level": "ERROR"}},
+}

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from articles.uploads import editor_image_upload
+from newsroom import views
+
+admin.site.site_header = f"{settings.SITE_NAME} — Quản trị"
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = "Tòa soạn"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    # The editor's image upload, wrapped with our checks; browsing stays staff-only.
+    path("ckeditor/upload/", editor_image_upload, name="ckeditor_upload"),
+    path("ckeditor/", include("ckeditor_uploader.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.healthz, name="healthz"),
+    path("", include("articles.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

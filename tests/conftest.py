@@ -1,0 +1,60 @@
+import os
+import shutil
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tests import factories
+
+CHROMIUM = (
+    os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # The system Chromium when there is one; otherwise Playwright's own browser.
+    executable = {"executable_path": CHROMIUM} if CHROMIUM else {}
+    return {**browser_type_launch_args, **executable, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test writes its uploads to its own folder, never the developer's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _staff(role: str, username: str):
+    user = factories.UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def writer(db):
+    return _staff("Writer", "phongvien")
+
+
+@pytest.fixture
+def editor(db):
+    return _staff("Editor", "bientap")
+
+
+@pytest.fixture
+def admin_role_user(db):
+    return _staff("Admin", "quantri")
