@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cks
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format browser install clean-venv
+.PHONY: run test lint format browser install messages clean-venv
 
 # A fresh virtual environment with the pinned dependencies; redone only when they change.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -33,6 +33,12 @@ lint: $(INSTALLED)
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Translations: English message ids, Vietnamese in locale/vi. The compiled .mo files are
+# committed, so only translators need GNU gettext.
+messages: $(INSTALLED)
+	$(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore='.venv/*' --ignore='tests/*' --ignore='media/*' --ignore='staticfiles/*'
+	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 # Browser tests drive a Chromium: the system one (Debian's package) or Playwright's own.
 browser: $(INSTALLED)

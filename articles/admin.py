@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Attachment, Byline, Tag
 
@@ -28,10 +29,10 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at", "created_by", "updated_by"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        ("Ảnh bìa", {"fields": ["cover_image", "cover_caption", "cover_alt"]}),
-        ("Phân loại và xuất bản", {"fields": ["tags", "status", "published_at"]}),
+        (_("Cover image"), {"fields": ["cover_image", "cover_caption", "cover_alt"]}),
+        (_("Tags and publishing"), {"fields": ["tags", "status", "published_at"]}),
         (
-            "Lịch sử",
+            _("History"),
             {
                 "classes": ["collapse"],
                 "fields": ["created_at", "created_by", "updated_at", "updated_by"],

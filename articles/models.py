@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Author
 from articles.sanitize import sanitize_html
@@ -17,16 +18,16 @@ from newsroom.text import unique_slug
 
 
 class Tag(models.Model):
-    name = models.CharField("tên", max_length=80)
+    name = models.CharField(_("name"), max_length=80)
     # Tag names are unique whatever their case: "Kinh tế" and "KINH TẾ" are one tag.
     # SQLite's lower() folds ASCII only, so the key is folded in Python on save.
     name_key = models.CharField(max_length=80, unique=True, editable=False)
-    slug = models.SlugField("đường dẫn", max_length=100, unique=True, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "tag"
-        verbose_name_plural = "tag"
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
 
     def __str__(self) -> str:
         return self.name
@@ -51,7 +52,7 @@ class Tag(models.Model):
         clash = Tag.objects.filter(name_key=self.key_for(self.name)).exclude(pk=self.pk)
         if self.name and clash.exists():
             raise ValidationError(
-                {"name": "Đã có tag với tên này (không phân biệt hoa thường)."}, code="unique"
+                {"name": _("A tag with this name already exists (case is ignored).")}, code="unique"
             )
 
 
@@ -71,53 +72,55 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Bản nháp"
-        REVIEW = "review", "Chờ duyệt"
-        PUBLISHED = "published", "Đã xuất bản"
-        WITHDRAWN = "withdrawn", "Đã gỡ"
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    title = models.CharField("tiêu đề", max_length=255)
+    title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
-        "đường dẫn",
+        _("slug"),
         max_length=200,
         unique=True,
         blank=True,
-        help_text="Để trống để tạo tự động từ tiêu đề (không dấu).",
+        help_text=_("Leave empty to make it from the title (without diacritics)."),
     )
     summary = models.TextField(
-        "sapo", blank=True, help_text="Đoạn dẫn đầu bài, văn bản thuần, hiện dưới tiêu đề."
+        _("lead"),
+        blank=True,
+        help_text=_("The opening paragraph, plain text, shown under the title."),
     )
-    body = RichTextField("nội dung", blank=True)
+    body = RichTextField(_("body"), blank=True)
     cover_image = models.ImageField(
-        "ảnh bìa", upload_to="covers/%Y/%m/", blank=True, validators=[validate_image]
+        _("cover image"), upload_to="covers/%Y/%m/", blank=True, validators=[validate_image]
     )
-    cover_caption = models.CharField("chú thích ảnh bìa", max_length=300, blank=True)
+    cover_caption = models.CharField(_("cover caption"), max_length=300, blank=True)
     cover_alt = models.CharField(
-        "mô tả ảnh bìa (alt)",
+        _("cover alt text"),
         max_length=300,
         blank=True,
-        help_text="Mô tả ảnh cho người đọc không nhìn thấy ảnh; cần có trước khi xuất bản.",
+        help_text=_("Describes the image for readers who cannot see it; needed before publishing."),
     )
     authors = models.ManyToManyField(
-        Author, through="Byline", related_name="articles", verbose_name="tác giả"
+        Author, through="Byline", related_name="articles", verbose_name=_("authors")
     )
-    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name="tag")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
     status = models.CharField(
-        "trạng thái", max_length=16, choices=Status.choices, default=Status.DRAFT
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(
-        "thời điểm xuất bản",
+        _("publication time"),
         null=True,
         blank=True,
         help_text=(
-            "Giờ Việt Nam. Một thời điểm trong tương lai là lên lịch: bài tự hiện đúng phút đó."
+            _("Local time. A time in the future schedules the article: it appears on that minute.")
         ),
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="người tạo",
+        verbose_name=_("created by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -125,23 +128,26 @@ class Article(models.Model):
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="người sửa cuối",
+        verbose_name=_("last edited by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
     )
     # Lost-update protection: a save must name the version it started from.
-    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-id"]
-        verbose_name = "bài viết"
-        verbose_name_plural = "bài viết"
+        # Drafts (no publication time) last on PostgreSQL as on SQLite.
+        ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         indexes = [models.Index(fields=["status", "-published_at"], name="article_status_pub")]
-        permissions = [("publish_article", "Có thể xuất bản, lên lịch, trả lại và gỡ bài")]
+        permissions = [
+            ("publish_article", _("Can publish, schedule, return and withdraw articles"))
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -174,14 +180,14 @@ class Byline(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(
-        Author, verbose_name="tác giả", on_delete=models.PROTECT, related_name="bylines"
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
     )
-    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position", "id"]
-        verbose_name = "tác giả"
-        verbose_name_plural = "tác giả (theo thứ tự)"
+        verbose_name = _("byline")
+        verbose_name_plural = _("byline (in order)")
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author")
         ]
@@ -198,25 +204,28 @@ def attachment_path(attachment: "Attachment", filename: str) -> str:
 
 class Attachment(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField("tệp", upload_to=attachment_path)
-    title = models.CharField("tên hiển thị", max_length=255, blank=True)
-    original_filename = models.CharField("tên tệp gốc", max_length=255, blank=True, editable=False)
-    size = models.PositiveBigIntegerField("dung lượng (byte)", default=0, editable=False)
-    content_type = models.CharField("kiểu tệp", max_length=120, blank=True, editable=False)
-    position = models.PositiveSmallIntegerField("thứ tự", default=0)
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    original_filename = models.CharField(
+        _("original file name"), max_length=255, blank=True, editable=False
+    )
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0, editable=False)
+    content_type = models.CharField(_("content type"), max_length=120, blank=True, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["position", "id"]
-        verbose_name = "tệp đính kèm"
-        verbose_name_plural = "tệp đính kèm"
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
 
     def __str__(self) -> str:
         return self.display_name
 
     def save(self, *args, **kwargs):
-        upload = getattr(self.file, "file", None)
-        if upload is not None and not self.file._committed:
+        # Only a new upload is measured; `self.file.file` would reopen a stored file.
+        upload = self.file.file if self.file and not self.file._committed else None
+        if upload is not None:
             self.original_filename = os.path.basename(upload.name)[:255]
             self.size = upload.size
             self.content_type = guess_type(upload.name)

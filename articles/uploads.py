@@ -12,6 +12,7 @@ from ckeditor_uploader.views import upload as ckeditor_upload
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -43,10 +44,10 @@ def editor_image_upload(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not (request.user.is_staff and request.user.has_perm("articles.change_article")):
-        return HttpResponseForbidden("Bạn không có quyền tải ảnh lên.")
+        return HttpResponseForbidden(_("You may not upload images."))
     upload = request.FILES.get("upload")
     if upload is None:
-        return _refuse(request, "Chưa chọn tệp ảnh để tải lên.")
+        return _refuse(request, _("Choose an image file to upload."))
     try:
         extension = validate_image(upload)
     except ValidationError as error:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 # Pillow format name -> the file extension we store it under.
@@ -20,10 +21,10 @@ def validate_image(upload) -> str:
     """
     size = getattr(upload, "size", None)
     if size == 0:
-        raise ValidationError("Tệp ảnh rỗng.", code="empty")
+        raise ValidationError(_("The image file is empty."), code="empty")
     if size and size > MAX_IMAGE_BYTES:
         raise ValidationError(
-            "Ảnh quá lớn (%(size)s); tối đa %(limit)s.",
+            _("The image is too large (%(size)s); the limit is %(limit)s."),
             code="too_large",
             params={"size": filesizeformat(size), "limit": filesizeformat(MAX_IMAGE_BYTES)},
         )
@@ -37,17 +38,18 @@ def validate_image(upload) -> str:
             image.verify()
     except Image.DecompressionBombError:
         raise ValidationError(
-            "Ảnh có kích thước điểm ảnh quá lớn; hãy thu nhỏ ảnh rồi tải lên lại.", code="bomb"
+            _("The image has too many pixels; make it smaller and upload it again."), code="bomb"
         ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
-            "Tệp không phải là ảnh hợp lệ (chấp nhận JPEG, PNG, WebP, GIF).", code="invalid"
+            _("The file is not a valid image (JPEG, PNG, WebP or GIF are accepted)."),
+            code="invalid",
         ) from None
     finally:
         upload.seek(0)
     if image_format not in ALLOWED_FORMATS:
         raise ValidationError(
-            "Định dạng ảnh %(format)s không được nhận; hãy dùng JPEG, PNG, WebP hoặc GIF.",
+            _("Images in %(format)s format are not accepted; use JPEG, PNG, WebP or GIF."),
             code="format",
             params={"format": image_format or "?"},
         )

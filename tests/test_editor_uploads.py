@@ -62,4 +62,4 @@ def test_missing_file_is_a_message_not_a_crash(client, writer):
     client.force_login(writer)
     response = client.post(UPLOAD_URL, {})
     assert response.status_code == 400
-    assert "Chưa chọn tệp" in response.json()["error"]["message"]
+    assert "Hãy chọn một tệp ảnh" in response.json()["error"]["message"]

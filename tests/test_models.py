@@ -55,7 +55,7 @@ def test_tag_names_are_unique_regardless_of_case():
 
 def test_tag_validation_names_the_case_insensitive_clash():
     TagFactory(name="Giáo dục")
-    with pytest.raises(ValidationError, match="không phân biệt hoa thường"):
+    with pytest.raises(ValidationError, match="không phân biệt chữ hoa, chữ thường"):
         Tag(name="giáo dục").full_clean()
 
 
