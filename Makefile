@@ -37,8 +37,8 @@ format: $(INSTALLED)
 # Translations: English message ids, Vietnamese in locale/vi. The compiled .mo files are
 # committed, so only translators need GNU gettext.
 messages: $(INSTALLED)
-	$(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore='.venv/*' --ignore='tests/*' --ignore='media/*' --ignore='staticfiles/*'
-	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
+	DEBUG=1 $(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore='.venv/*' --ignore='tests/*' --ignore='media/*' --ignore='staticfiles/*'
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 # Browser tests drive a Chromium: the system one (Debian's package) or Playwright's own.
 browser: $(INSTALLED)
