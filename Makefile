@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cks
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format browser install messages clean-venv
+.PHONY: run serve test lint format browser install messages clean-venv
 
 # A fresh virtual environment with the pinned dependencies; redone only when they change.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -22,6 +22,13 @@ run: $(INSTALLED)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: DEBUG off, settings from the environment (README, "Production"), gunicorn.
+serve: $(INSTALLED)
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn newsroom.wsgi --config newsroom/gunicorn_conf.py
 
 test: $(INSTALLED) browser
 	$(BIN)/python -m pytest

@@ -15,8 +15,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
+# With DEBUG off (production), start-up refuses to run without these two.
 SECRET_KEY = env("SECRET_KEY", default="insecure-dev-only" if DEBUG else environ.Env.NOTSET)
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else environ.Env.NOTSET
+)
 
 SITE_NAME = env("SITE_NAME", default="Báo Newsroom")
 SITE_DESCRIPTION = env("SITE_DESCRIPTION", default="Tin tức địa phương, nhanh và chính xác.")
@@ -39,8 +42,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached pages answer If-None-Match with 304 too.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.SiteLanguageMiddleware",
+    "articles.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -85,23 +91,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             # Fail fast when PostgreSQL is down: readers get a 503, not a hang.
-            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=5),
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=3),
             "pool": {
                 "min_size": env.int("DATABASE_POOL_MIN", default=2),
                 "max_size": env.int("DATABASE_POOL_MAX", default=4),
-                "timeout": env.float("DATABASE_POOL_TIMEOUT", default=5),
+                "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3),
             },
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": (
-        env.cache("REDIS_URL")
-        if env("REDIS_URL", default="")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# Public pages for anonymous readers are cached (newsroom/cache.py). Redis in production;
+# short socket timeouts so that a Redis outage costs milliseconds, not a hung request.
+if env("REDIS_URL", default=""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="newsroom"),
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a shared cache (CDN, reverse proxy) may hold a public page; browsers revalidate.
+PUBLIC_PAGE_S_MAXAGE = env.int("PUBLIC_PAGE_S_MAXAGE", default=30)
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -137,12 +152,22 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Security: cookies and headers. Production (DEBUG off behind TLS) tightens these.
+# Security: cookies and headers. HTTPS=1 (production behind a TLS proxy) turns on
+# redirects to https, HSTS and secure cookies; `manage.py check --deploy` is then clean.
+HTTPS = env.bool("HTTPS", default=False)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
-CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=False)
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=HTTPS)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=HTTPS)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
+# The TLS proxy tells Django the original scheme; only trust it when behind one.
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

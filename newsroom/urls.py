@@ -22,5 +22,7 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+handler500 = "newsroom.views.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from tests import factories
 
@@ -32,6 +33,12 @@ def media_root(settings, tmp_path):
     """Every test writes its uploads to its own folder, never the developer's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """No test sees pages another test cached."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

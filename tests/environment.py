@@ -1,11 +1,13 @@
 """Loaded by pytest before Django's settings (see `-p` in pyproject.toml).
 
-The settings refuse to start with DEBUG off and no SECRET_KEY, as production must;
-the test suite runs with DEBUG off too, so it brings its own throwaway key.
+The settings refuse to start with DEBUG off and no SECRET_KEY or ALLOWED_HOSTS, as
+production must;
+the test suite runs with DEBUG off too, so it brings its own throwaway key and hosts.
 """
 
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 # Sync Playwright runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -1,0 +1,22 @@
+"""gunicorn settings for `make serve` (production); each can be overridden from the environment."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get(
+    "BIND", f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+)
+# Sync workers: (2 × cores) + 1 is gunicorn's advice for a small server.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so that a slow leak never grows without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = 200
+# No preload: each worker opens its own PostgreSQL pool after the fork.
+preload_app = False
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
