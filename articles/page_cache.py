@@ -83,7 +83,7 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.is_cacheable_request(request):
+        if not settings.PUBLIC_PAGE_CACHE_SECONDS or not self.is_cacheable_request(request):
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # Personal pages (the header names the user) never go to a shared cache.

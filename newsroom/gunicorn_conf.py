@@ -20,3 +20,5 @@ preload_app = False
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket is one fixed path per user: two servers on a machine collide.
+control_socket_disable = True

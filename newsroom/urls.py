@@ -24,5 +24,8 @@ urlpatterns = [
 
 handler500 = "newsroom.views.server_error"
 
+if settings.BENCHMARK_VIEWS:  # bench/run.py's baseline; off unless asked for
+    urlpatterns += [path("bench/constant", views.constant_bytes)]
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

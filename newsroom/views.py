@@ -41,3 +41,9 @@ def render_to_response(template_name: str, *, status: int) -> HttpResponse:
     response = HttpResponse(body, status=status)
     add_never_cache_headers(response)
     return response
+
+
+@never_cache
+def constant_bytes(request):
+    """The benchmark's baseline: the cheapest page the full middleware stack can serve."""
+    return HttpResponse(b"newsroom " * 512, content_type="text/plain")
