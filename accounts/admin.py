@@ -1,10 +1,270 @@
-from django.contrib import admin
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from accounts.models import Author
+from accounts import staff
+from accounts.forms import (
+    AdminSignInForm,
+    StaffChangeForm,
+    StaffCreationForm,
+    SuperuserStaffChangeForm,
+)
+from accounts.models import AccountEvent, Author
+from accounts.roles import Role, manages_staff, role_of
+
+User = get_user_model()
+
+# The admin's own login form gets the same bounds as the public one (django-axes guards both).
+admin.site.login_form = AdminSignInForm
 
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    """Editors manage every byline; a writer changes only their own (all stay visible for
+    the byline picker)."""
+
     list_display = ["name", "slug", "user"]
     search_fields = ["name", "slug", "user__username"]
     raw_id_fields = ["user"]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or request.user.has_perm("accounts.add_author"):
+            return True
+        return obj.user_id == request.user.pk
+
+    def get_readonly_fields(self, request, obj=None):
+        # Linking a byline to an account is staff management, for admins only.
+        return [] if manages_staff(request.user) else ["user"]
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(admin.ModelAdmin):
+    """Who did what to whose account, and when; nobody edits or deletes it."""
+
+    list_display = ["created_at", "actor", "action", "subject", "detail"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["subject__username", "actor__username", "detail"]
+    date_hierarchy = "created_at"
+    list_select_related = ["actor", "subject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Staff accounts for the Admin role: create with a role, change, deactivate, never delete.
+
+    Admins cannot touch superusers, make anyone a superuser or grant raw permissions:
+    their forms have no such fields, and every change goes through accounts.staff.
+    """
+
+    add_form = StaffCreationForm
+    add_form_template = None
+    form = StaffChangeForm
+    list_display = ["username", "full_name", "email", "role", "is_active", "locked", "last_login"]
+    list_filter = ["groups", "is_active", "is_superuser"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+    ordering = ["username"]
+    actions = ["deactivate", "reactivate", "send_password_link", "unlock_sign_in"]
+    add_fieldsets = [
+        (None, {"fields": ["username", "first_name", "last_name", "email", "role"]}),
+        (_("Password"), {"fields": ["password1", "password2"]}),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.add_fieldsets
+        account = ["is_active", "is_superuser"] if request.user.is_superuser else ["is_active"]
+        # The password field links to "set password"; view-only pages would show the hash.
+        password = ["password"] if self.has_change_permission(request, obj) else []
+        return [
+            (None, {"fields": ["username", *password]}),
+            (_("Person"), {"fields": ["first_name", "last_name", "email"]}),
+            (_("Role and access"), {"fields": ["role", *account]}),
+            (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["last_login", "date_joined"] if obj else []
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:
+            kwargs["form"] = (
+                SuperuserStaffChangeForm if request.user.is_superuser else StaffChangeForm
+            )
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.editing_user = request.user
+        return form
+
+    def get_queryset(self, request):
+        limit, cool_off = settings.AXES_FAILURE_LIMIT, settings.AXES_COOLOFF_TIME
+        lockouts = AccessAttempt.objects.filter(
+            username=OuterRef("username"),
+            failures_since_start__gte=limit,
+            attempt_time__gte=timezone.now() - cool_off,
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(is_locked=Exists(lockouts))
+            .prefetch_related("groups")
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    # Permissions: never delete; only superusers change superusers.
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or not obj.is_superuser or request.user.is_superuser
+
+    def _changeable(self, request, queryset):
+        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
+
+    # Columns
+
+    @admin.display(description=_("name"), ordering="last_name")
+    def full_name(self, obj):
+        return obj.get_full_name()
+
+    @admin.display(description=_("role"))
+    def role(self, obj):
+        role = role_of(obj)
+        return Role(role).label if role else "—"
+
+    @admin.display(description=_("sign-in locked"), boolean=True, ordering="is_locked")
+    def locked(self, obj):
+        return obj.is_locked
+
+    # Saving: every change is recorded by accounts.staff.
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            staff.create_staff_user(
+                user=obj,
+                role=form.cleaned_data["role"],
+                password=form.cleaned_data.get("password1") or None,
+                by=request.user,
+            )
+            if not obj.has_usable_password():
+                staff.send_password_link(
+                    user=obj, by=request.user, request=request, new_account=True
+                )
+            return
+        changed = [name for name in form.changed_data if name not in ("role", "is_active")]
+        was_active = User.objects.values_list("is_active", flat=True).get(pk=obj.pk)
+        wants_active, obj.is_active = obj.is_active, was_active
+        obj.save()
+        staff.change_role(user=obj, role=form.cleaned_data["role"], by=request.user)
+        if "is_superuser" in changed:
+            changed.remove("is_superuser")
+            staff.record_superuser_changed(user=obj, by=request.user)
+        labels = [str(form.fields[name].label) for name in changed]
+        staff.record_details_changed(user=obj, by=request.user, fields=labels)
+        if wants_active and not was_active:
+            staff.reactivate_user(user=obj, by=request.user)
+        elif was_active and not wants_active:
+            staff.deactivate_user(user=obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        # Roles are set in save_model; the forms carry no many-to-many fields of their own.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            target = User.objects.filter(pk=id).first()
+            if target is not None:
+                staff.record_password_set(user=target, by=request.user)
+        return response
+
+    # Actions
+
+    @admin.action(description=_("Deactivate selected users (they keep their articles)"))
+    def deactivate(self, request, queryset):
+        done = 0
+        for user in self._changeable(request, queryset).exclude(pk=request.user.pk):
+            done += staff.deactivate_user(user=user, by=request.user)
+        if queryset.filter(pk=request.user.pk).exists():
+            messages.warning(request, _("You cannot deactivate your own account."))
+        self.message_user(
+            request,
+            ngettext("%(count)d user deactivated.", "%(count)d users deactivated.", done)
+            % {"count": done},
+        )
+
+    @admin.action(description=_("Reactivate selected users"))
+    def reactivate(self, request, queryset):
+        done = sum(
+            staff.reactivate_user(user=user, by=request.user)
+            for user in self._changeable(request, queryset)
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d user reactivated.", "%(count)d users reactivated.", done)
+            % {"count": done},
+        )
+
+    @admin.action(description=_("Email a password-reset link"))
+    def send_password_link(self, request, queryset):
+        sent, skipped = 0, 0
+        for user in self._changeable(request, queryset):
+            if staff.send_password_link(user=user, by=request.user, request=request):
+                sent += 1
+            else:
+                skipped += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d link sent.", "%(count)d links sent.", sent) % {"count": sent},
+        )
+        if skipped:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d user has no email address or is deactivated; no link sent.",
+                    "%(count)d users have no email address or are deactivated; no link sent.",
+                    skipped,
+                )
+                % {"count": skipped},
+            )
+
+    @admin.action(description=_("Unlock sign-in"))
+    def unlock_sign_in(self, request, queryset):
+        users = list(self._changeable(request, queryset))
+        for user in users:
+            staff.unlock_sign_in(user=user, by=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "Sign-in unlocked for %(count)d user.",
+                "Sign-in unlocked for %(count)d users.",
+                len(users),
+            )
+            % {"count": len(users)},
+        )

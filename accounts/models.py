@@ -49,3 +49,43 @@ class Author(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class AccountEvent(models.Model):
+    """Who did what to whose account, and when: every change made to a staff account."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Account created")
+        CHANGED = "changed", _("Details changed")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        DEACTIVATED = "deactivated", _("Deactivated")
+        REACTIVATED = "reactivated", _("Reactivated")
+        PASSWORD_LINK_SENT = "password_link_sent", _("Password link sent")
+        PASSWORD_SET = "password_set", _("Password set by an admin")
+        UNLOCKED = "unlocked", _("Sign-in unlocked")
+        SUPERUSER_CHANGED = "superuser_changed", _("Superuser status changed")
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.PROTECT,
+        related_name="account_events",
+    )
+    action = models.CharField(_("action"), max_length=32, choices=Action.choices)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.subject}"

@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from articles.uploads import editor_image_upload
 from newsroom import views
@@ -12,8 +13,14 @@ admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Newsroom")
 
 urlpatterns = [
+    # The admin's login page links here ("Forgotten your password?"): the public reset page.
+    path(
+        "admin/password_reset/",
+        RedirectView.as_view(pattern_name="password_reset"),
+        name="admin_password_reset",
+    ),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("accounts.urls")),
     # The editor's image upload, wrapped with our checks; browsing stays staff-only.
     path("ckeditor/upload/", editor_image_upload, name="ckeditor_upload"),
     path("ckeditor/", include("ckeditor_uploader.urls")),

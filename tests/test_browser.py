@@ -9,7 +9,7 @@ from tests.factories import ArticleFactory, UserFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_editor_signs_in_types_in_ckeditor_saves_and_reader_sees_it(live_server, page: Page):
+def test_editor_signs_in_types_in_ckeditor_saves_and_reader_sees_it(live_server, page: Page, roles):
     from django.contrib.auth.models import Group
 
     editor = UserFactory(username="bientap", is_staff=True, password="mat-khau-bien-tap-2024")
