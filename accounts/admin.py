@@ -65,6 +65,19 @@ class AccountEventAdmin(admin.ModelAdmin):
         return False
 
 
+class RoleListFilter(admin.SimpleListFilter):
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return Role.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Role.values:
+            return queryset.filter(groups__name=self.value())
+        return queryset
+
+
 admin.site.unregister(User)
 
 
@@ -80,7 +93,7 @@ class StaffUserAdmin(UserAdmin):
     add_form_template = None
     form = StaffChangeForm
     list_display = ["username", "full_name", "email", "role", "is_active", "locked", "last_login"]
-    list_filter = ["groups", "is_active", "is_superuser"]
+    list_filter = [RoleListFilter, "is_active", "is_superuser"]
     search_fields = ["username", "first_name", "last_name", "email"]
     ordering = ["username"]
     actions = ["deactivate", "reactivate", "send_password_link", "unlock_sign_in"]

@@ -8,6 +8,7 @@ from django.contrib.auth.forms import (
     UsernameField,
 )
 from django.core.validators import MaxLengthValidator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Author
@@ -101,6 +102,11 @@ class StaffCreationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
         self.fields["email"].help_text = _("Password links and notices are sent here.")
+        self.fields["password1"].help_text = format_html(
+            "{}{}",
+            self.fields["password1"].help_text,
+            password_validation.password_validators_help_text_html(),
+        )
 
     def clean_username(self):
         username = self.cleaned_data["username"]

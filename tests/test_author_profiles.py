@@ -110,3 +110,11 @@ def test_every_new_staff_user_gets_a_byline(client, admin_role_user):
         },
     )
     assert Author.objects.get(user__username="ctv.moi").name == "Quỳnh Lê"
+
+
+def test_the_header_names_staff_by_their_byline_when_the_account_has_no_name(client):
+    user = UserFactory(username="tk123", first_name="", last_name="", is_staff=True)
+    AuthorFactory(name="Võ Thị Sáu", user=user)
+    client.force_login(user)
+    html = client.get("/").content.decode()
+    assert "Võ Thị Sáu</a>" in html

@@ -400,3 +400,11 @@ def test_the_user_list_shows_roles_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse(CHANGELIST))
     assert response.content.decode().count("Phóng viên") >= 15
+
+
+def test_the_user_list_filters_by_role(client, admin_role_user, writer, editor):
+    client.force_login(admin_role_user)
+    response = client.get(reverse(CHANGELIST), {"role": "Editor"})
+    users = list(response.context["cl"].result_list)
+    assert users == [editor]
+    assert "Biên tập viên" in response.content.decode()
