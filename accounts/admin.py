@@ -184,9 +184,16 @@ class StaffUserAdmin(UserAdmin):
                 password=form.cleaned_data.get("password1") or None,
                 by=request.user,
             )
-            if not obj.has_usable_password():
-                staff.send_password_link(
-                    user=obj, by=request.user, request=request, new_account=True
+            if not obj.has_usable_password() and not staff.send_password_link(
+                user=obj, by=request.user, request=request, new_account=True
+            ):
+                messages.warning(
+                    request,
+                    _(
+                        "The account was created, but the email with the password link could "
+                        "not be sent. Send it again later with the action “Email a "
+                        "password-reset link”."
+                    ),
                 )
             return
         changed = [name for name in form.changed_data if name not in ("role", "is_active")]
@@ -260,8 +267,10 @@ class StaffUserAdmin(UserAdmin):
             messages.warning(
                 request,
                 ngettext(
-                    "%(count)d user has no email address or is deactivated; no link sent.",
-                    "%(count)d users have no email address or are deactivated; no link sent.",
+                    "No link could be sent to %(count)d user: no email address, a deactivated "
+                    "account, or the mail server refused (try again later).",
+                    "No link could be sent to %(count)d users: no email address, a deactivated "
+                    "account, or the mail server refused (try again later).",
                     skipped,
                 )
                 % {"count": skipped},

@@ -344,7 +344,7 @@ def test_an_admin_sends_a_password_reset_link(client, admin_role_user, writer, e
     )
     html = response.content.decode()
     assert "Đã gửi 1 liên kết" in html
-    assert "không có địa chỉ email" in html
+    assert "Không gửi được liên kết cho 1 người dùng" in html
     [message] = mail.outbox
     assert message.to == [writer.email]
     assert "/accounts/reset/" in message.body
@@ -408,3 +408,22 @@ def test_the_user_list_filters_by_role(client, admin_role_user, writer, editor):
     users = list(response.context["cl"].result_list)
     assert users == [editor]
     assert "Biên tập viên" in response.content.decode()
+
+
+def test_when_mail_fails_the_admin_is_told_and_nothing_is_lost(client, admin_role_user, settings):
+    # A real SMTP connection to a closed port: the mail server refuses.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    client.force_login(admin_role_user)
+    response = client.post(reverse(ADD), new_staff(password1="", password2=""), follow=True)
+    assert response.status_code == 200
+    assert "không gửi được" in response.content.decode()
+    user = User.objects.get(username="phongvien.moi")
+    assert not AccountEvent.objects.filter(subject=user, action=Action.PASSWORD_LINK_SENT).exists()
+
+    response = client.post(
+        reverse(CHANGELIST),
+        {"action": "send_password_link", "_selected_action": [user.pk]},
+        follow=True,
+    )
+    assert "Không gửi được liên kết cho 1 người dùng" in response.content.decode()
