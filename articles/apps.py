@@ -7,6 +7,20 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        from django import forms
+        from django.contrib import admin
+        from django.contrib.admin import options
+        from django.db import models
+
         from articles.page_cache import connect_invalidation
+        from newsroom.timezones import ZonedSplitDateTime
 
         connect_invalidation()
+
+        # Every date-time input in the admin names its time zone (giờ Việt Nam, UTC+7).
+        # The admin has already discovered its ModelAdmins (it is ready first), so
+        # those get it directly; the defaults cover any registered later.
+        zoned = {"form_class": forms.SplitDateTimeField, "widget": ZonedSplitDateTime}
+        options.FORMFIELD_FOR_DBFIELD_DEFAULTS[models.DateTimeField] = zoned
+        for model_admin in admin.site._registry.values():
+            model_admin.formfield_overrides[models.DateTimeField] = dict(zoned)

@@ -3,6 +3,7 @@ import os
 import unicodedata
 from uuid import uuid4
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -70,6 +71,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+@reversion.register(follow=["bylines"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -136,6 +138,9 @@ class Article(models.Model):
     )
     # Lost-update protection: a save must name the version it started from.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # The latest public correction ("Đính chính"); articles/workflow.py sets both.
+    correction_note = models.TextField(_("correction note"), blank=True, editable=False)
+    corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -157,6 +162,12 @@ class Article(models.Model):
             self.slug = unique_slug(Article, self.title, instance_pk=self.pk, max_length=200)
         # Whoever saves (admins included), the body is sanitized before it is stored.
         self.body = sanitize_html(self.body)
+        # Every save is a new version: a form started from an older one is refused.
+        if self.pk is not None:
+            self.version += 1
+        # Whole seconds, so the admin's date-time inputs round-trip the value exactly.
+        if self.published_at is not None:
+            self.published_at = self.published_at.replace(microsecond=0)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -170,11 +181,25 @@ class Article(models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def is_scheduled(self) -> bool:
+        """Return True if the article is published with a time still to come."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
     @property
     def ordered_authors(self) -> list[Author]:
         return [byline.author for byline in self.bylines.all()]
 
+    @property
+    def modified_at(self):
+        """What readers are told was the last change: the latest correction, else publication."""
+        return self.corrected_at or self.published_at
 
+
+@reversion.register()
 class Byline(models.Model):
     """An author's place in an article's byline (first listed first)."""
 
@@ -194,6 +219,54 @@ class Byline(models.Model):
 
     def __str__(self) -> str:
         return self.author.name
+
+
+class Transition(models.Model):
+    """One step of an article's lifecycle: who moved it, when, from where to where, why."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField(_("action"), max_length=16)
+    from_status = models.CharField(_("from"), max_length=16, choices=Article.Status.choices)
+    to_status = models.CharField(_("to"), max_length=16, choices=Article.Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.from_status} → {self.to_status}"
+
+
+class Autosave(models.Model):
+    """What one person was typing in one article's form, kept between saves (no revision)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # None: the add form, before the article exists.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="autosaves"
+    )
+    data = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"], name="autosave_one_per_user_article"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} / {self.article_id or '-'} @ {self.saved_at:%H:%M:%S}"
 
 
 def attachment_path(attachment: "Attachment", filename: str) -> str:

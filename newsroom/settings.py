@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "axes",
     "ckeditor",
     "ckeditor_uploader",
+    "reversion",
     "accounts",
     "articles",
 ]
@@ -126,6 +127,8 @@ BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Where links in emails point (emails have no request to take the host from).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 
 # Sign-in. django-axes checks every attempt (the admin's login form too) before the

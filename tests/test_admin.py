@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, TagFactory, image_file
@@ -19,7 +20,7 @@ def test_add_page_renders_the_ckeditor_widget_for_staff(client, editor):
 
 
 def test_change_page_renders_for_a_writer(client, writer):
-    article = ArticleFactory(title="Bài của phóng viên", draft=True)
+    article = ArticleFactory(title="Bài của phóng viên", draft=True, created_by=writer)
     client.force_login(writer)
     response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert response.status_code == 200
@@ -53,9 +54,7 @@ def test_staff_saves_an_article_and_readers_see_it(client, editor):
             "cover_caption": "Diêm dân thu hoạch muối.",
             "cover_alt": "Người làm muối trên đồng",
             "tags": [tag.pk],
-            "status": Article.Status.PUBLISHED,
-            "published_at_0": "19/04/2024",
-            "published_at_1": "20:15",
+            "_workflow": "publish",
             "bylines-TOTAL_FORMS": "1",
             "bylines-INITIAL_FORMS": "0",
             "bylines-0-author": author.pk,
@@ -69,8 +68,9 @@ def test_staff_saves_an_article_and_readers_see_it(client, editor):
     assert article.slug == "dong-muoi-tri-hai-vao-vu"
     assert article.created_by == editor
     assert "<script>" not in article.body
+    assert article.status == Article.Status.PUBLISHED
     html = client.get(article.get_absolute_url()).content.decode()
-    assert "20:15 19/04/2024" in html
+    assert f"{timezone.localtime(article.published_at):%H:%M %d/%m/%Y}" in html
     assert "<h2>Vụ mới</h2>" in html
     assert "Lê Hồng Phúc" in html
 

@@ -1,0 +1,308 @@
+"""The article lifecycle: every transition, who may make it, what it checks, whom it tells.
+
+Admin buttons, bulk actions and any other entry point call `perform()`; nothing else
+changes an article's status. Roles come from the permissions the role groups carry
+(articles/migrations/0002_roles.py): `articles.publish_article` makes an editor.
+
+    draft ──submit──▶ review ──publish/schedule──▶ published ──withdraw──▶ withdrawn
+      ▲                 │                            │ (correct: stays live)   │
+      └────return(note)─┘                            └◀──────publish again─────┘
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import reversion
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Transition
+
+PUBLISH_PERMISSION = "articles.publish_article"
+Status = Article.Status
+
+
+class Action(models.TextChoices):
+    SUBMIT = "submit", _("Submit for review")
+    RETURN = "return", _("Return to writer")
+    PUBLISH = "publish", _("Publish now")
+    SCHEDULE = "schedule", _("Schedule")
+    WITHDRAW = "withdraw", _("Withdraw")
+    REPUBLISH = "republish", _("Publish again")
+    CORRECT = "correct", _("Publish correction")
+
+
+class State(models.TextChoices):
+    """Where an article stands; `scheduled` and `live` split Status.PUBLISHED by the clock."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("Awaiting review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    LIVE = "live", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The states each action starts from.
+STARTS_FROM = {
+    Action.SUBMIT: {State.DRAFT},
+    Action.RETURN: {State.REVIEW, State.SCHEDULED},
+    Action.PUBLISH: {State.DRAFT, State.REVIEW, State.SCHEDULED},
+    Action.SCHEDULE: {State.DRAFT, State.REVIEW, State.SCHEDULED, State.WITHDRAWN},
+    Action.WITHDRAW: {State.LIVE, State.SCHEDULED},
+    Action.REPUBLISH: {State.WITHDRAWN},
+    Action.CORRECT: {State.LIVE},
+}
+# Actions that put the article in front of an editor or a reader: it must be complete.
+NEEDS_COMPLETE = {Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH}
+# Actions whose note is required (returning says why; a correction says what, publicly).
+NEEDS_NOTE = {Action.RETURN, Action.CORRECT}
+
+DONE_MESSAGES = {
+    Action.SUBMIT: _("“%(title)s” was submitted for review."),
+    Action.RETURN: _("“%(title)s” was returned to its writer."),
+    Action.PUBLISH: _("“%(title)s” is published."),
+    Action.SCHEDULE: _("“%(title)s” is scheduled for %(time)s."),
+    Action.WITHDRAW: _("“%(title)s” was withdrawn from the public site."),
+    Action.REPUBLISH: _("“%(title)s” is published again."),
+    Action.CORRECT: _("The correction to “%(title)s” is published."),
+}
+
+
+class TransitionError(Exception):
+    """The action is allowed for this person but not possible now; the message says why."""
+
+
+def state_of(article: Article, now: datetime | None = None) -> State:
+    if article.status == Status.PUBLISHED:
+        now = now or timezone.now()
+        if article.published_at and article.published_at > now:
+            return State.SCHEDULED
+        return State.LIVE
+    return State(article.status)
+
+
+# Who may do what.
+
+
+def is_editor(user) -> bool:
+    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+
+def is_own(user, article: Article) -> bool:
+    return article.pk is None or article.created_by_id == user.pk
+
+
+def can_view(user, article: Article) -> bool:
+    """Staff who may see this article in the admin (and preview it)."""
+    if not (user.is_active and user.is_staff and user.has_perm("articles.view_article")):
+        return False
+    return is_editor(user) or is_own(user, article)
+
+
+def can_edit(user, article: Article) -> bool:
+    """Editors edit any article; a writer edits their own while it is a draft."""
+    if not (user.is_active and user.is_staff and user.has_perm("articles.change_article")):
+        return False
+    return is_editor(user) or (is_own(user, article) and article.status == Status.DRAFT)
+
+
+def may(user, action: Action, article: Article) -> bool:
+    """The role check, whatever state the article is in."""
+    if action == Action.SUBMIT:
+        creating = article.pk is None and user.has_perm("articles.add_article")
+        return creating or can_edit(user, article)
+    return can_edit(user, article) and is_editor(user)
+
+
+def can_restore(user, article: Article) -> bool:
+    return is_editor(user) and can_edit(user, article)
+
+
+def allowed_actions(user, article: Article, now: datetime | None = None) -> list[Action]:
+    state = state_of(article, now)
+    return [a for a in Action if state in STARTS_FROM[a] and may(user, a, article)]
+
+
+def check(user, action: Action, article: Article, now: datetime | None = None) -> None:
+    """Raise PermissionDenied if the role forbids it, TransitionError if the state does."""
+    if not may(user, action, article):
+        raise PermissionDenied
+    state = state_of(article, now)
+    if state not in STARTS_FROM[action]:
+        raise TransitionError(
+            gettext("“%(title)s” is %(state)s now, so “%(action)s” is not possible.")
+            % {"title": article.title, "state": state.label.lower(), "action": action.label}
+        )
+
+
+# What publishing needs.
+
+
+def publishing_problems(
+    *, title: str, summary: str, body: str, has_authors: bool, has_cover: bool, cover_alt: str
+) -> dict[str, str]:
+    """Each missing piece, by form field ('bylines' for the authors), with what to do."""
+    problems = {}
+    if not (title or "").strip():
+        problems["title"] = gettext("A title is needed before this can go out.")
+    if not (summary or "").strip():
+        problems["summary"] = gettext("A lead is needed before this can go out.")
+    if not strip_tags(body or "").replace("&nbsp;", " ").strip() and "<img" not in (body or ""):
+        problems["body"] = gettext("A body is needed before this can go out.")
+    if not has_authors:
+        problems["bylines"] = gettext("At least one author is needed before this can go out.")
+    if has_cover and not (cover_alt or "").strip():
+        problems["cover_alt"] = gettext(
+            "The cover image needs alt text (what it shows) before this can go out."
+        )
+    return problems
+
+
+def problems_of(article: Article) -> dict[str, str]:
+    return publishing_problems(
+        title=article.title,
+        summary=article.summary,
+        body=article.body,
+        has_authors=article.bylines.exists(),
+        has_cover=bool(article.cover_image),
+        cover_alt=article.cover_alt,
+    )
+
+
+# The transitions.
+
+
+@transaction.atomic
+def perform(
+    action: Action | str,
+    *,
+    article: Article,
+    by,
+    note: str = "",
+    when: datetime | None = None,
+) -> Transition:
+    """Make one transition, record it with a revision, and tell the people concerned."""
+    action = Action(action)
+    now = timezone.now()
+    check(by, action, article, now)
+    note = (note or "").strip()
+    if action in NEEDS_COMPLETE and (problems := problems_of(article)):
+        raise TransitionError(" ".join(problems.values()))
+    if action in NEEDS_NOTE and not note:
+        raise TransitionError(note_required_message(action))
+    if action == Action.SCHEDULE and (when is None or when <= now):
+        raise TransitionError(gettext("Choose a publication time in the future to schedule."))
+
+    from_status = article.status
+    if action == Action.SUBMIT:
+        article.status = Status.REVIEW
+    elif action == Action.RETURN:
+        article.status = Status.DRAFT
+    elif action == Action.PUBLISH:
+        article.status, article.published_at = Status.PUBLISHED, now
+    elif action == Action.SCHEDULE:
+        article.status, article.published_at = Status.PUBLISHED, when
+    elif action == Action.WITHDRAW:
+        article.status = Status.WITHDRAWN
+    elif action == Action.REPUBLISH:
+        article.status = Status.PUBLISHED
+        article.published_at = article.published_at or now
+    elif action == Action.CORRECT:
+        article.correction_note, article.corrected_at = note, now
+    if article.created_by_id is None:
+        article.created_by = by
+    article.updated_by = by
+
+    with reversion.create_revision():
+        article.save()
+        reversion.set_user(by)
+        reversion.set_comment(f"{action.label}: {note}" if note else str(action.label))
+    transition = Transition.objects.create(
+        article=article,
+        action=action,
+        from_status=from_status,
+        to_status=article.status,
+        note=note,
+        by=by,
+        at=now,
+    )
+    transaction.on_commit(lambda: notify(transition))
+    return transition
+
+
+def note_required_message(action: Action) -> str:
+    if action == Action.RETURN:
+        return gettext("Write a note telling the writer what to change.")
+    return gettext("Write the public correction note: it is shown to readers on the article.")
+
+
+def done_message(transition: Transition) -> str:
+    article = transition.article
+    local = timezone.localtime(article.published_at) if article.published_at else None
+    return gettext(DONE_MESSAGES[Action(transition.action)]) % {
+        "title": article.title,
+        "time": local.strftime("%H:%M %d/%m/%Y") if local else "",
+    }
+
+
+# Email: editors hear of submissions and publications, the writer of their own article.
+
+
+def editors():
+    """Active staff who hold the publish permission through a role or directly."""
+    permission = Permission.objects.filter(
+        codename="publish_article", content_type__app_label="articles"
+    ).first()
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
+        .filter(is_active=True)
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def recipients(transition: Transition) -> list[str]:
+    action, article = Action(transition.action), transition.article
+    people = []
+    if action in (Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH):
+        people += list(editors())
+    if action in (Action.RETURN, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH):
+        writer = article.created_by
+        if writer is not None and writer.is_active and writer.email:
+            people.append(writer)
+    return sorted({p.email for p in people if p.pk != transition.by_id})
+
+
+NOTIFIED = {Action.SUBMIT, Action.RETURN, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH}
+
+
+def notify(transition: Transition) -> int:
+    if Action(transition.action) not in NOTIFIED:
+        return 0
+    to = recipients(transition)
+    if not to:
+        return 0
+    article = transition.article
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "admin:articles_article_change", args=[article.pk]
+    )
+    by = transition.by.get_full_name() or transition.by.get_username() if transition.by else ""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = done_message(transition)
+        lines = [subject, gettext("By: %(name)s") % {"name": by}]
+        if transition.note:
+            lines.append(gettext("Note: %(note)s") % {"note": transition.note})
+        lines.append(link)
+    return send_mail(f"[{settings.SITE_NAME}] {subject}", "\n\n".join(lines), None, to)

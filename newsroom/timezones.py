@@ -1,0 +1,31 @@
+"""Date-time inputs that say which time zone they are in (giờ Việt Nam, UTC+7 by default)."""
+
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+ZONE_NAMES = {"Asia/Ho_Chi_Minh": _("Vietnam time"), "Asia/Saigon": _("Vietnam time")}
+
+
+def zone_label() -> str:
+    """'giờ Việt Nam, UTC+7' for the current time zone; its name and offset otherwise."""
+    offset = timezone.localtime().utcoffset()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    zone = timezone.get_current_timezone_name()
+    name = ZONE_NAMES.get(zone, zone)
+    return gettext("%(zone)s, %(offset)s") % {"zone": name, "offset": utc}
+
+
+class ZonedSplitDateTime(AdminSplitDateTime):
+    """The admin's date and time inputs, followed by the time zone they are read in."""
+
+    template_name = "admin/widgets/zoned_split_datetime.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["zone_label"] = zone_label()
+        return context
