@@ -92,7 +92,8 @@ def changes_since(article: Article, number: int) -> list[str] | None:
 # Readable diffs of title, lead and body text.
 
 BLOCK_END = re.compile(r"(</(p|h[1-6]|li|blockquote|figcaption|tr|div|figure)>|<br\s*/?>)", re.I)
-TOKENS = re.compile(r"\n|[^\S\n]+|\S+")
+# A word with the spaces after it, so a changed phrase reads as one change.
+TOKENS = re.compile(r"\n|[^\S\n]+|\S+[^\S\n]*")
 
 
 def text_of(value: str) -> str:

@@ -23,6 +23,7 @@ def zone_label() -> str:
 class ZonedSplitDateTime(AdminSplitDateTime):
     """The admin's date and time inputs, followed by the time zone they are read in."""
 
+    # Widget templates are found in apps' folders (the form renderer has no DIRS).
     template_name = "admin/widgets/zoned_split_datetime.html"
 
     def get_context(self, name, value, attrs):
