@@ -157,6 +157,16 @@ class ArticleAdmin(admin.ModelAdmin):
             return article.get_absolute_url()
         return reverse("articles:preview", args=[article.pk])
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # A new article starts with its writer's own byline (on display only: on a POST
+        # an initial value would make an untouched row look unchanged and be dropped).
+        author = getattr(request.user, "author", None)
+        adding = obj is None or obj.pk is None
+        if adding and isinstance(inline, BylineInline) and request.method == "GET" and author:
+            kwargs["initial"] = [{"author": author.pk, "position": 0}]
+        return kwargs
+
     # Saving: one revision per save; a workflow button saves, then makes its transition.
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -253,7 +263,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _bulk(self, request, queryset, action: Action):
         done = 0
-        for article in queryset.select_for_update():
+        for article in queryset.select_for_update(of=("self",)):
             try:
                 with transaction.atomic():
                     workflow.perform(action, article=article, by=request.user)

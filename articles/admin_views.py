@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -35,6 +36,7 @@ def change_form_context(model_admin, request, article: Article) -> dict:
         "workflow_state": workflow.state_of(article).label if article.pk else "",
         "zone_label": zone_label(),
         "autosave_url": reverse("admin:articles_article_autosave") if editable else "",
+        "autosave_seconds": getattr(settings, "AUTOSAVE_SECONDS", 5),
     }
     if article.pk:
         context["preview_url"] = reverse("articles:preview", args=[article.pk])

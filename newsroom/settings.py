@@ -127,6 +127,8 @@ BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# How often the article form sends what is being typed to the server (no revision made).
+AUTOSAVE_SECONDS = env.int("AUTOSAVE_SECONDS", default=5)
 # Where links in emails point (emails have no request to take the host from).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")

@@ -18,6 +18,26 @@ def image_file(name: str = "anh.jpg", size=(640, 360), color="steelblue", fmt="J
     return ContentFile(buffer.getvalue(), name=name)
 
 
+def role_group(name: str):
+    """A role's Group with its permissions, re-made if a transactional test flushed it."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        grants = import_module("articles.migrations.0002_roles").ROLES[name]
+        for label, actions in grants.items():
+            app_label, model = label.split(".")
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label,
+                    codename__in=[f"{action}_{model}" for action in actions],
+                )
+            )
+    return group
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()

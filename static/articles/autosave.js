@@ -2,7 +2,6 @@
    (no revision is made); on reopening, the form offers it back. */
 (function () {
   "use strict";
-  var INTERVAL = 5000;
   var FIELDS = ["title", "slug", "summary", "body", "cover_caption", "cover_alt"];
 
   function ready(fn) {
@@ -77,7 +76,7 @@
       if (started) return;
       started = true;
       last = JSON.stringify(snapshot());
-      window.setInterval(tick, INTERVAL);
+      window.setInterval(tick, 1000 * (Number(status.dataset.seconds) || 5));
     }
     var ed = editor();
     if (ed && ed.status === "ready") start();
