@@ -79,7 +79,7 @@ def at(local: str):
 
 
 def test_a_scheduled_article_appears_on_its_minute(client, editor, monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: at("08:00:00 20/04/2024"))
+    monkeypatch.setattr(timezone, "now", lambda: at("19:00:00 20/04/2024"))
     article = ArticleFactory(status=Article.Status.REVIEW, published_at=None, title="Hẹn giờ")
     client.force_login(editor)
     data = article_form_data(
