@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Author
 from articles.sanitize import sanitize_html
+from articles.search import search, search_text
 from articles.widgets import RichTextField
 from newsroom.images import validate_image
 from newsroom.text import unique_slug
@@ -59,8 +60,16 @@ class Tag(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Publicly visible: published, and its publication time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """Publicly visible: published, and its publication time has come, newest first."""
+        # Public rows always have a time, so this order walks the article_public_order index
+        # (the default order's NULLS LAST would make PostgreSQL sort instead).
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        ).order_by("-published_at", "-id")
+
+    def search(self, query: str):
+        """Articles containing every word of `query`, with or without diacritics."""
+        return search(self, query)
 
     def for_listing(self):
         """What a listing shows of each article, in a fixed number of queries."""
@@ -141,6 +150,8 @@ class Article(models.Model):
     # The latest public correction ("Đính chính"); articles/workflow.py sets both.
     correction_note = models.TextField(_("correction note"), blank=True, editable=False)
     corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True, editable=False)
+    # Folded words of title, lead and body, for search where PostgreSQL is not (articles.search).
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -149,7 +160,10 @@ class Article(models.Model):
         ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_pub")]
+        # Public listings filter on status and walk this index newest first, with no sort.
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_order")
+        ]
         permissions = [
             ("publish_article", _("Can publish, schedule, return and withdraw articles"))
         ]
@@ -159,7 +173,13 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Article, self.title, instance_pk=self.pk, max_length=200)
+            self.slug = unique_slug(
+                Article,
+                self.title,
+                instance_pk=self.pk,
+                max_length=200,
+                taken=OldSlug.objects.exclude(article_id=self.pk).filter,
+            )
         # Whoever saves (admins included), the body is sanitized before it is stored.
         self.body = sanitize_html(self.body)
         # Every save is a new version: a form started from an older one is refused.
@@ -168,7 +188,11 @@ class Article(models.Model):
         # Whole seconds, so the admin's date-time inputs round-trip the value exactly.
         if self.published_at is not None:
             self.published_at = self.published_at.replace(microsecond=0)
+        self.search_text = search_text(self.title, self.summary, self.body)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+        self._remember_old_slug()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -197,6 +221,35 @@ class Article(models.Model):
     def modified_at(self):
         """What readers are told was the last change: the latest correction, else publication."""
         return self.corrected_at or self.published_at
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What readers may have linked to, so that a changed slug can redirect (OldSlug).
+        instance._stored_slug = instance.__dict__.get("slug")
+        return instance
+
+    def _remember_old_slug(self) -> None:
+        stored = getattr(self, "_stored_slug", None)
+        # Only an article that has gone out (or is scheduled to) has links to keep alive.
+        if stored and stored != self.slug and self.published_at is not None:
+            OldSlug.objects.update_or_create(slug=stored, defaults={"article": self})
+        self._stored_slug = self.slug
+
+
+class OldSlug(models.Model):
+    """An address an article had: /articles/<old slug>/ redirects permanently to its new one."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self) -> str:
+        return self.slug
 
 
 @reversion.register()

@@ -1,9 +1,13 @@
-from django.http import FileResponse, Http404
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
-from articles.models import Article, Attachment, Byline, Tag
+from articles.models import Article, Attachment, Byline, OldSlug, Tag
+from articles.search import MAX_QUERY_CHARS
 
 PAGE_SIZE = 20
 
@@ -15,29 +19,76 @@ class PublishedArticleMixin:
         return Article.objects.published().for_listing()
 
 
-class ArticleListView(PublishedArticleMixin, ListView):
+class ArticleListingView(PublishedArticleMixin, ListView):
+    """A paginated listing; its title and description name the page past the first."""
+
     paginate_by = PAGE_SIZE
+
+    def page_title(self) -> str:
+        return ""
+
+    def page_description(self) -> str:
+        return settings.SITE_DESCRIPTION
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        title, number = self.page_title(), context["page_obj"].number
+        if number > 1:
+            page = _("page %(number)s") % {"number": number}
+            title = f"{title} ({page})" if title else page.capitalize()
+        context.update(page_title=title, page_description=self.page_description())
+        return context
+
+
+class ArticleListView(ArticleListingView):
+    pass
 
 
 class ArticleDetailView(PublishedArticleMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("tags", "attachments")
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A changed slug: old links (search engines, shares) follow the article.
+            old = OldSlug.objects.filter(slug=self.kwargs["slug"]).values("article_id").first()
+            moved = old and self.get_queryset().filter(pk=old["article_id"]).first()
+            if not moved:
+                raise
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
 
-class TagArticleListView(PublishedArticleMixin, ListView):
-    paginate_by = PAGE_SIZE
+    def get_context_data(self, **kwargs):
+        article = self.object
+        return super().get_context_data(
+            page_title=article.title,
+            page_description=article.summary or settings.SITE_DESCRIPTION,
+            **kwargs,
+        )
+
+
+class TagArticleListView(ArticleListingView):
     template_name = "articles/tag_article_list.html"
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
 
+    def page_title(self) -> str:
+        return _("Tag: %(tag)s") % {"tag": self.tag.name}
+
+    def page_description(self) -> str:
+        return _("Articles tagged %(tag)s on %(site)s.") % {
+            "tag": self.tag.name,
+            "site": settings.SITE_NAME,
+        }
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class AuthorArticleListView(PublishedArticleMixin, ListView):
-    paginate_by = PAGE_SIZE
+class AuthorArticleListView(ArticleListingView):
     template_name = "articles/author_article_list.html"
 
     def get_queryset(self):
@@ -45,8 +96,38 @@ class AuthorArticleListView(PublishedArticleMixin, ListView):
         article_ids = Byline.objects.filter(author=self.author).values("article_id")
         return super().get_queryset().filter(pk__in=article_ids)
 
+    def page_title(self) -> str:
+        return self.author.name
+
+    def page_description(self) -> str:
+        return self.author.bio or _("Articles by %(author)s on %(site)s.") % {
+            "author": self.author.name,
+            "site": settings.SITE_NAME,
+        }
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
+
+
+class ArticleSearchView(ArticleListingView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        # Whatever was typed, the page answers: control characters dropped, length capped.
+        typed = "".join(c for c in self.request.GET.get("q", "") if c.isprintable() or c.isspace())
+        self.query = " ".join(typed.split())[:MAX_QUERY_CHARS]
+        return super().get_queryset().search(self.query)
+
+    def page_title(self) -> str:
+        if self.query:
+            return _("Search: %(query)s") % {"query": self.query}
+        return _("Search")
+
+    def page_description(self) -> str:
+        return _("Search the articles of %(site)s.") % {"site": settings.SITE_NAME}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
 
 
 def download_attachment(request, pk: int):
@@ -67,3 +148,18 @@ def download_attachment(request, pk: int):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def robots_txt(request):
+    """Crawlers may read the public site, not the staff's pages; the sitemaps say what is there."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /ckeditor/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('articles:sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('articles:news_sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -23,14 +23,19 @@ def vn_slugify(text: str | None) -> str:
     return slugify((text or "").translate(_VIETNAMESE_D))
 
 
-def unique_slug(model, text: str, *, instance_pk=None, max_length: int = 200, fallback="bai-viet"):
-    """A slug from `text` that no other row of `model` uses, suffixed -2, -3... if needed."""
+def unique_slug(
+    model, text: str, *, instance_pk=None, max_length: int = 200, fallback="bai-viet", taken=None
+):
+    """A slug from `text` that no other row of `model` uses, suffixed -2, -3... if needed.
+
+    `taken(slug=...)`, when given, returns a queryset of other reservations (old addresses).
+    """
     base = vn_slugify(text)[:max_length].strip("-") or fallback
     slug, n = base, 2
     others = (
         model._default_manager.exclude(pk=instance_pk) if instance_pk else model._default_manager
     )
-    while others.filter(slug=slug).exists():
+    while others.filter(slug=slug).exists() or (taken and taken(slug=slug).exists()):
         suffix = f"-{n}"
         slug = f"{base[: max_length - len(suffix)].rstrip('-')}{suffix}"
         n += 1

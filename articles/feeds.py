@@ -1,0 +1,91 @@
+"""RSS 2.0 feeds: the latest articles, site-wide and per tag."""
+
+import copy
+import mimetypes
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Enclosure
+from django.utils.translation import gettext as _
+
+from articles.models import Article, Tag
+
+FEED_SIZE = 20
+
+
+class LatestArticlesFeed(Feed):
+    def title(self):
+        return settings.SITE_NAME
+
+    def description(self):
+        return settings.SITE_DESCRIPTION
+
+    def link(self):
+        return reverse("articles:home")
+
+    def feed_url(self):
+        return reverse("articles:feed")
+
+    def articles(self):
+        return Article.objects.published().for_listing().prefetch_related("tags")
+
+    def items(self):
+        return self.articles()[:FEED_SIZE]
+
+    def item_title(self, item: Article) -> str:
+        return item.title
+
+    def item_description(self, item: Article) -> str:
+        return item.summary
+
+    def item_author_name(self, item: Article) -> str:
+        return ", ".join(author.name for author in item.ordered_authors)
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at
+
+    def item_categories(self, item: Article) -> list[str]:
+        return [tag.name for tag in item.tags.all()]
+
+    def item_enclosures(self, item: Article) -> list[Enclosure]:
+        if not item.cover_image:
+            return []
+        try:
+            length = item.cover_image.size
+        except OSError:  # a missing file must not break the whole feed
+            length = 0
+        mime_type = mimetypes.guess_type(item.cover_image.name)[0] or "image/jpeg"
+        # Feed readers fetch enclosures from anywhere: the URL must be absolute.
+        url = self.request.build_absolute_uri(item.cover_image.url)
+        return [Enclosure(url, str(length), mime_type)]
+
+    def __call__(self, request, *args, **kwargs):
+        # One instance serves every request and thread: each request gets its own copy.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+
+class TagArticlesFeed(LatestArticlesFeed):
+    def get_object(self, request, slug: str) -> Tag:
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, tag: Tag) -> str:
+        return f"{tag.name} — {settings.SITE_NAME}"
+
+    def description(self, tag: Tag) -> str:
+        return _("Latest articles tagged %(tag)s.") % {"tag": tag.name}
+
+    def link(self, tag: Tag) -> str:
+        return tag.get_absolute_url()
+
+    def feed_url(self, tag: Tag) -> str:
+        return reverse("articles:tag_feed", kwargs={"slug": tag.slug})
+
+    def items(self, tag: Tag):
+        return self.articles().filter(tags=tag)[:FEED_SIZE]

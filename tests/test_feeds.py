@@ -1,0 +1,93 @@
+"""RSS 2.0 feeds, read the way feed readers read them (feedparser)."""
+
+import datetime
+
+import feedparser
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, TagFactory, image_file
+
+pytestmark = pytest.mark.django_db
+
+FEED = reverse("articles:feed")
+
+
+def parse(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "rss20"
+    return feed
+
+
+def test_feed_gives_title_link_lead_author_date_and_cover_enclosure(client):
+    article = ArticleFactory(
+        title="Lễ hội Katê 2024",
+        summary="Đồng bào Chăm mừng lễ Katê.",
+        published_at=datetime.datetime(2024, 10, 3, 1, 30, tzinfo=datetime.UTC),
+        authors=[AuthorFactory(name="Đàng Năng"), AuthorFactory(name="Thuận Hòa")],
+        tags=[TagFactory(name="Văn hóa")],
+        cover_image=image_file("le-hoi.jpg"),
+    )
+    feed = parse(client, FEED)
+    assert feed.feed.title == "Báo Newsroom"
+    assert feed.feed.link == "http://testserver/"
+    (entry,) = feed.entries
+    assert entry.title == "Lễ hội Katê 2024"
+    assert entry.link == f"http://testserver{article.get_absolute_url()}"
+    assert entry.summary == "Đồng bào Chăm mừng lễ Katê."
+    assert "Đàng Năng, Thuận Hòa" in entry.author
+    assert entry.published_parsed[:5] == (2024, 10, 3, 1, 30)
+    assert [tag.term for tag in entry.tags] == ["Văn hóa"]
+    (enclosure,) = entry.enclosures
+    assert enclosure.href == f"http://testserver{article.cover_image.url}"
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == article.cover_image.size > 0
+
+
+def test_feed_has_the_latest_twenty_public_articles_newest_first(client):
+    base = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    for n in range(25):
+        ArticleFactory(title=f"Tin {n:02}", published_at=base + datetime.timedelta(hours=n))
+    ArticleFactory(title="Nháp", draft=True)
+    ArticleFactory(title="Hẹn giờ", scheduled=True)
+    ArticleFactory(title="Đã gỡ", status=Article.Status.WITHDRAWN)
+    feed = parse(client, FEED)
+    assert [e.title for e in feed.entries] == [f"Tin {n:02}" for n in range(24, 4, -1)]
+
+
+def test_tag_feed_has_only_that_tags_articles(client):
+    tag = TagFactory(name="Thể thao")
+    ArticleFactory(title="Bóng đá", tags=[tag])
+    ArticleFactory(title="Thời tiết")
+    ArticleFactory(title="Nháp thể thao", tags=[tag], draft=True)
+    feed = parse(client, reverse("articles:tag_feed", args=[tag.slug]))
+    assert feed.feed.title == "Thể thao — Báo Newsroom"
+    assert feed.feed.link == f"http://testserver{tag.get_absolute_url()}"
+    assert [e.title for e in feed.entries] == ["Bóng đá"]
+    assert client.get("/tags/khong-co/feed/").status_code == 404
+
+
+def test_article_without_cover_has_no_enclosure(client):
+    ArticleFactory(cover_image="")
+    assert parse(client, FEED).entries[0].enclosures == []
+
+
+def test_a_missing_cover_file_does_not_break_the_feed(client):
+    article = ArticleFactory(cover_image=image_file())
+    article.cover_image.storage.delete(article.cover_image.name)
+    assert parse(client, FEED).entries[0].enclosures[0].length == "0"
+
+
+@pytest.mark.parametrize("count", [1, 10])
+def test_feed_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
+    tags = [TagFactory() for _ in range(count)]
+    authors = [AuthorFactory() for _ in range(count)]
+    for _ in range(count):
+        ArticleFactory(tags=tags, authors=authors)
+    with django_assert_num_queries(3):  # articles, bylines with authors, tags
+        assert len(parse(client, FEED).entries) == count

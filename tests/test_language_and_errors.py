@@ -1,0 +1,97 @@
+"""Vietnamese by default, English on request; styled error pages; complete translations."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import include, path, reverse
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+PO_FILE = Path(__file__).resolve().parent.parent / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+
+
+def test_public_pages_are_vietnamese_by_default(client):
+    ArticleFactory()
+    response = client.get(reverse("articles:home"))
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Bỏ qua, đến nội dung chính" in html or "Chuyển đến nội dung chính" in html
+    assert "Tìm kiếm" in html
+    assert response["Content-Language"] == "vi"
+
+
+def test_reader_switches_to_english_and_back(client):
+    article = ArticleFactory(published_at="2024-04-19T13:15:00Z")
+    home = client.get(reverse("articles:home")).content.decode()
+    assert 'name="language" value="en"' in home
+
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": article.get_absolute_url()}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == article.get_absolute_url()
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<html lang="en">' in html
+    assert "Sign in" in html and "Đăng nhập" not in html
+    assert "Search" in html
+    assert "20:15, 19 Apr 2024" in html  # English date format, still Vietnam's time
+    assert '<meta property="og:locale" content="en_US">' in html
+
+    client.post(reverse("set_language"), {"language": "vi", "next": "/"})
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<html lang="vi">' in html
+    assert "20:15 19/04/2024" in html
+
+
+def test_the_language_switch_needs_no_csrf_token_and_ignores_unknown_languages(client):
+    client = type(client)(enforce_csrf_checks=True)
+    response = client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    assert response.status_code == 302
+    assert '<html lang="vi">' in client.get("/").content.decode()
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": "https://evil.test/"}
+    )
+    assert response["Location"] == "/"
+
+
+def test_styled_404_in_both_languages(client):
+    response = client.get("/articles/khong-co/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "<h1>Không tìm thấy trang</h1>" in html
+    assert "site.css" in html and 'class="skip-link"' in html
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "<h1>Page not found</h1>" in client.get("/tags/khong-co/").content.decode()
+
+
+def broken_view(request):
+    raise RuntimeError("a bug")
+
+
+urlpatterns = [path("boom/", broken_view), path("", include("newsroom.urls"))]
+
+
+@pytest.mark.urls(__name__)
+def test_styled_500_in_the_readers_language(client):
+    client.raise_request_exception = False
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "site.css" in html
+    assert "<h1>Xin lỗi, đã có lỗi xảy ra</h1>" in html
+
+
+def test_every_message_has_a_vietnamese_translation():
+    text = PO_FILE.read_text(encoding="utf-8")
+    entries = text.split("\n\n")[1:]  # the first is the header
+    untranslated = [
+        entry
+        for entry in entries
+        if re.search(r'^msgstr(\[\d\])? ""\n(?!")', entry + "\n", re.M) or "#, fuzzy" in entry
+    ]
+    assert untranslated == []
