@@ -96,3 +96,11 @@ def editor(db):
 @pytest.fixture
 def admin_role_user(db):
     return _staff("Admin", "quantri")
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """A page's own queries, as on a cache miss with the cache state already known."""
+    settings.MIDDLEWARE = [
+        m for m in settings.MIDDLEWARE if not m.endswith("PublicPageCacheMiddleware")
+    ]

@@ -84,7 +84,9 @@ def test_a_missing_cover_file_does_not_break_the_feed(client):
 
 
 @pytest.mark.parametrize("count", [1, 10])
-def test_feed_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
+def test_feed_runs_a_fixed_number_of_queries(
+    client, count, django_assert_num_queries, no_page_cache
+):
     tags = [TagFactory() for _ in range(count)]
     authors = [AuthorFactory() for _ in range(count)]
     for _ in range(count):

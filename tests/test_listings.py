@@ -44,11 +44,11 @@ def test_home_paginates_twenty_a_page(client):
     assert "<title>Trang 3 — " in html
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999", "1.5", "9" * 5000, "last'--"])
-def test_a_bad_page_number_gives_the_styled_404(client, page):
+@pytest.mark.parametrize("number", ["abc", "0", "-1", "99999", "1.5", "9" * 5000, "last'--"])
+def test_a_bad_page_number_gives_the_styled_404(client, number):
     ArticleFactory()
     for url in (HOME, reverse("articles:search") + "?q=duong&"):
-        response = client.get(url, {"page": page})
+        response = client.get(url, {"page": number})
         assert response.status_code == 404
         assert "Không tìm thấy trang" in response.content.decode()
 
@@ -123,7 +123,9 @@ def _fill(count: int):
 
 
 @pytest.mark.parametrize("count", [1, 8])
-def test_listings_run_a_fixed_number_of_queries(client, count, django_assert_num_queries):
+def test_listings_run_a_fixed_number_of_queries(
+    client, count, django_assert_num_queries, no_page_cache
+):
     tag, author = _fill(count)
     # count, the page of articles, their bylines with authors (+ the tag or author itself)
     for url, queries in ((HOME, 3), (tag.get_absolute_url(), 4), (author.get_absolute_url(), 4)):

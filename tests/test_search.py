@@ -148,14 +148,18 @@ def test_decomposed_unicode_query_finds_the_article(client, cham):
     assert found(client, "Tha\u0301p Cha\u0300m") == ["Lễ hội ở Tháp Chàm"]
 
 
-def test_empty_query_asks_for_words_and_runs_no_search(client, django_assert_num_queries):
+def test_empty_query_asks_for_words_and_runs_no_search(
+    client, django_assert_num_queries, no_page_cache
+):
     with django_assert_num_queries(0):
         html = client.get(SEARCH, {"q": ""}).content.decode()
     assert "Nhập một hoặc nhiều từ" in html
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_search_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
+def test_search_runs_a_fixed_number_of_queries(
+    client, count, django_assert_num_queries, no_page_cache
+):
     for _ in range(count):
         ArticleFactory(title="Tháp Chàm hôm nay")
     # count, the page of articles, their bylines with authors

@@ -153,7 +153,9 @@ def test_renaming_a_draft_leaves_no_old_address():
 
 
 @pytest.mark.parametrize("count", [1, 8])
-def test_article_page_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
+def test_article_page_runs_a_fixed_number_of_queries(
+    client, count, django_assert_num_queries, no_page_cache
+):
     from tests.factories import AttachmentFactory
 
     article = ArticleFactory(

@@ -94,7 +94,9 @@ def test_the_schema_check_can_fail():
 
 
 @pytest.mark.parametrize("count", [1, 6])
-def test_sitemap_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
+def test_sitemap_runs_a_fixed_number_of_queries(
+    client, count, django_assert_num_queries, no_page_cache
+):
     tags = [TagFactory() for _ in range(count)]
     authors = [AuthorFactory() for _ in range(count)]
     for _ in range(count):
