@@ -180,15 +180,13 @@ class Article(models.Model):
                 max_length=200,
                 taken=OldSlug.objects.exclude(article_id=self.pk).filter,
             )
-        # Whoever saves (admins included), the body is sanitized before it is stored.
-        self.body = sanitize_html(self.body)
+        self.prepare_for_bulk()
         # Every save is a new version: a form started from an older one is refused.
         if self.pk is not None:
             self.version += 1
         # Whole seconds, so the admin's date-time inputs round-trip the value exactly.
         if self.published_at is not None:
             self.published_at = self.published_at.replace(microsecond=0)
-        self.search_text = search_text(self.title, self.summary, self.body)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
@@ -196,6 +194,12 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def prepare_for_bulk(self) -> None:
+        """The derived columns save() stores; bulk_create skips save(), so call this first."""
+        # Whoever saves (admins included), the body is sanitized before it is stored.
+        self.body = sanitize_html(self.body)
+        self.search_text = search_text(self.title, self.summary, self.body)
 
     def is_published(self) -> bool:
         """Return True if the article is publicly visible."""
