@@ -1,5 +1,6 @@
 """Vietnamese by default, English on request; styled error pages; complete translations."""
 
+import datetime
 import re
 from pathlib import Path
 
@@ -24,7 +25,9 @@ def test_public_pages_are_vietnamese_by_default(client):
 
 
 def test_reader_switches_to_english_and_back(client):
-    article = ArticleFactory(published_at="2024-04-19T13:15:00Z")
+    article = ArticleFactory(
+        published_at=datetime.datetime(2024, 4, 19, 13, 15, tzinfo=datetime.UTC)
+    )
     home = client.get(reverse("articles:home")).content.decode()
     assert 'name="language" value="en"' in home
 
