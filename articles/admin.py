@@ -140,6 +140,7 @@ class ArticleAdmin(admin.ModelAdmin):
             (form,),
             {
                 "action": getattr(request, "workflow_action", None),
+                "action_error": getattr(request, "workflow_error", ""),
                 "has_authors": posted_has_authors(request.POST),
             },
         )
@@ -182,8 +183,9 @@ class ArticleAdmin(admin.ModelAdmin):
             try:
                 workflow.check(request.user, action, obj or Article(created_by=request.user))
             except workflow.TransitionError as exc:
-                messages.error(request, str(exc))
-                return HttpResponseRedirect(request.get_full_path())
+                # Typically a page opened before someone else moved the article: the
+                # form comes back with the message and everything typed.
+                request.workflow_error = str(exc)
             request.workflow_action = action
         try:
             with reversion.create_revision():

@@ -32,6 +32,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     # Set by ArticleAdmin.get_form for the request at hand.
     action: Action | None = None
+    action_error: str = ""  # the action is not possible in the article's current state
     has_authors: bool = True
 
     class Meta:
@@ -63,6 +64,9 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.check_version()
+        if self.action_error:
+            self.add_error(None, self.action_error)
+            return cleaned
         action = self.action
         if action in workflow.NEEDS_COMPLETE:
             problems = workflow.publishing_problems(

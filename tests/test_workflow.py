@@ -13,7 +13,7 @@ from reversion.models import Version
 from articles import workflow
 from articles.models import Article, Autosave, Transition
 from tests.admin_post import article_form_data, change_url
-from tests.factories import ArticleFactory, AuthorFactory, UserFactory, image_file
+from tests.factories import ArticleFactory, AuthorFactory, UserFactory, image_file, role_group
 
 pytestmark = pytest.mark.django_db
 
@@ -124,15 +124,24 @@ def test_withdrawn_article_can_be_published_again(client, editor):
     assert actions == [("republish", "published")]
 
 
-def test_an_action_the_state_does_not_allow_is_refused_with_a_message(client, editor):
-    article = ArticleFactory(status=Article.Status.WITHDRAWN)
-    client.force_login(editor)
-    response = client.post(
-        change_url(article), article_form_data(article, _workflow="withdraw"), follow=True
+def test_an_action_the_state_no_longer_allows_is_refused_and_the_typing_kept(client, editor):
+    """Two editors had the article open; the other one published it first."""
+    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    stale_form = article_form_data(
+        article, summary="Sapo biên tập viên thứ hai vừa sửa.", _workflow="publish"
     )
-    assert "không thể" in response.content.decode()
+    other_editor = UserFactory(username="bientap2", is_staff=True)
+    other_editor.groups.add(role_group("Editor"))
+    workflow.perform("publish", article=article, by=other_editor)
+    client.force_login(editor)
+    response = client.post(change_url(article), stale_form)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "không thể “Xuất bản”" in html
+    assert "Sapo biên tập viên thứ hai vừa sửa." in html
     article.refresh_from_db()
-    assert article.status == Article.Status.WITHDRAWN
+    assert article.summary != "Sapo biên tập viên thứ hai vừa sửa."
+    assert list(Transition.objects.values_list("action", flat=True)) == ["publish"]
 
 
 # Two people, one article.
@@ -394,3 +403,58 @@ def test_bulk_publish_uses_the_same_checks(client, editor):
     missing.refresh_from_db()
     assert ready.is_published() and missing.status == Article.Status.REVIEW
     assert timezone.now() - ready.published_at < timedelta(minutes=1)
+
+
+def test_autosave_of_a_new_article_is_offered_on_the_add_form(client, writer):
+    client.force_login(writer)
+    client.post(
+        reverse("admin:articles_article_autosave"),
+        {"article": "", "title": "Bài mới chưa lưu", "body": "<p>Đoạn đầu</p>"},
+    )
+    page = client.get(reverse("admin:articles_article_add")).content.decode()
+    assert 'id="autosave-offer"' in page
+    assert Autosave.objects.get(user=writer, article=None).data["title"] == "Bài mới chưa lưu"
+
+
+# Query counts: the staff pages do not grow with the number of articles or revisions.
+
+
+def _count_queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_article_list_takes_the_same_queries_for_5_or_20_articles(
+    client, editor, django_assert_num_queries
+):
+    client.force_login(editor)
+    url = reverse("admin:articles_article_changelist")
+    ArticleFactory.create_batch(5, updated_by=editor)
+    five = _count_queries(client, url)
+    ArticleFactory.create_batch(15, updated_by=editor)
+    with django_assert_num_queries(five):
+        client.get(url)
+
+
+def test_the_history_page_takes_the_same_queries_for_2_or_8_revisions(
+    client, editor, django_assert_num_queries
+):
+    article = ArticleFactory(draft=True)
+    client.force_login(editor)
+
+    def save_again():
+        article.refresh_from_db()
+        client.post(change_url(article), article_form_data(article))
+
+    url = reverse("admin:articles_article_history", args=[article.pk])
+    for _ in range(2):
+        save_again()
+    two = _count_queries(client, url)
+    for _ in range(6):
+        save_again()
+    with django_assert_num_queries(two):
+        client.get(url)
