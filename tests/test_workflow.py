@@ -277,6 +277,8 @@ def test_staff_preview_an_unpublished_article_with_a_banner_never_cached_or_inde
     assert "Bài chưa đăng" in html and 'class="preview-banner"' in html
     assert "no-cache" in response["Cache-Control"] and "max-age=0" in response["Cache-Control"]
     assert "noindex" in response["X-Robots-Tag"]
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "application/ld+json" not in html and 'rel="canonical"' not in html
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
