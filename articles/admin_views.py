@@ -53,7 +53,7 @@ def change_form_context(model_admin, request, article: Article) -> dict:
 
 def history(model_admin, request, object_id):
     article = article_for(model_admin, request, object_id)
-    versions = list(revisions.history(article)[:200])
+    versions = revisions.with_changes(list(revisions.history(article)[:200]))
     context = {
         **model_admin.admin_site.each_context(request),
         "title": gettext("History: %(title)s") % {"title": article.title},

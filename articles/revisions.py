@@ -81,6 +81,21 @@ def changed_labels(old: dict, new: dict) -> list[str]:
     return labels
 
 
+def with_changes(versions: list[Version]) -> list[Version]:
+    """Each revision (newest first) with `.changed`: what it changed from the one before."""
+    for newer, older in zip(versions, [*versions[1:], None], strict=True):
+        if older is None:
+            newer.changed = []
+            continue
+        newer.changed = [
+            str(Article._meta.get_field(name).verbose_name)
+            for name in COMPARED_FIELDS
+            if _comparable(name, older.field_dict.get(name))
+            != _comparable(name, newer.field_dict.get(name))
+        ]
+    return versions
+
+
 def changes_since(article: Article, number: int) -> list[str] | None:
     """What was changed since version `number`; None when that revision is not kept."""
     base = version_numbered(article, number)

@@ -196,6 +196,7 @@ def test_history_compares_two_revisions_and_restore_does_not_publish(client, edi
     history = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert history.status_code == 200
     assert "Khôi phục phiên bản này" in history.content.decode()
+    assert "Đã thay đổi: tiêu đề, nội dung" in history.content.decode()
 
     compare = client.get(
         reverse("admin:articles_article_compare", args=[article.pk]), {"a": old.pk, "b": new.pk}
