@@ -46,9 +46,11 @@ def test_home_paginates_twenty_a_page(client):
 
 @pytest.mark.parametrize("number", ["abc", "0", "-1", "99999", "1.5", "9" * 5000, "last'--"])
 def test_a_bad_page_number_gives_the_styled_404(client, number):
-    ArticleFactory()
-    for url in (HOME, reverse("articles:search") + "?q=duong&"):
-        response = client.get(url, {"page": number})
+    tag, author = TagFactory(), AuthorFactory()
+    ArticleFactory(tags=[tag], authors=[author])
+    listings = (HOME, tag.get_absolute_url(), author.get_absolute_url())
+    for url in (*listings, reverse("articles:search") + "?q=duong&"):
+        response = client.get(f"{url}{'&' if '?' in url else '?'}page={number}")
         assert response.status_code == 404
         assert "Không tìm thấy trang" in response.content.decode()
 

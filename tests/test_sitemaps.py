@@ -106,6 +106,16 @@ def test_sitemap_runs_a_fixed_number_of_queries(
         assert len(locations(valid_sitemap(client, "articles:sitemap"))) == 3 * count
 
 
+@pytest.mark.parametrize("count", [1, 6])
+def test_news_sitemap_runs_a_fixed_number_of_queries(
+    client, count, django_assert_num_queries, no_page_cache
+):
+    for _ in range(count):
+        ArticleFactory(tags=[TagFactory()], authors=[AuthorFactory()])
+    with django_assert_num_queries(2):  # a count and a page
+        assert len(locations(valid_sitemap(client, "articles:news_sitemap"))) == count
+
+
 def test_robots_txt_names_both_sitemaps_and_keeps_crawlers_out_of_staff_pages(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
