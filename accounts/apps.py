@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and authors")
+
+    def ready(self):
+        from accounts.models import Author
+        from newsroom.files import connect_file_cleanup
+
+        connect_file_cleanup(Author)

@@ -3,11 +3,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.fields import CleanImageField
+from newsroom.files import DeletesFilesOfFailedSave
 from newsroom.images import validate_image
 from newsroom.text import unique_slug
 
 
-class Author(models.Model):
+class Author(DeletesFilesOfFailedSave, models.Model):
     """A byline: a staff member's, or a contributor's or pen name with no account."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -19,9 +21,17 @@ class Author(models.Model):
         help_text=_("Leave empty to make it from the name."),
     )
     bio = models.TextField(_("bio"), blank=True)
-    avatar = models.ImageField(
-        _("avatar"), upload_to="authors/%Y/", blank=True, validators=[validate_image]
+    avatar = CleanImageField(
+        _("avatar"),
+        upload_to="authors/%Y/",
+        blank=True,
+        validators=[validate_image],
+        width_field="avatar_width",
+        height_field="avatar_height",
+        help_text=_("A square photo looks best. Location and camera data are removed."),
     )
+    avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    avatar_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),

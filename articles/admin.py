@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import admin_views, workflow
 from articles.forms import ArticleAdminForm
 from articles.models import Article, Attachment, Autosave, Byline, Tag
+from articles.upload_forms import AttachmentForm
 from articles.workflow import Action, State
 
 # The name of the change form's workflow buttons; their value is the Action.
@@ -41,9 +43,14 @@ class BylineInline(admin.TabularInline):
 
 class AttachmentInline(admin.TabularInline):
     model = Attachment
+    form = AttachmentForm
     extra = 1
-    fields = ["file", "title", "position", "original_filename", "size"]
-    readonly_fields = ["original_filename", "size"]
+    fields = ["file", "title", "position", "original_filename", "human_size"]
+    readonly_fields = ["original_filename", "human_size"]
+
+    @admin.display(description=_("size"))
+    def human_size(self, attachment: Attachment) -> str:
+        return filesizeformat(attachment.size) if attachment.pk else ""
 
 
 class StateFilter(admin.SimpleListFilter):

@@ -12,10 +12,14 @@ class ArticlesConfig(AppConfig):
         from django.contrib.admin import options
         from django.db import models
 
+        from articles.models import Article, Attachment
         from articles.page_cache import connect_invalidation
+        from newsroom.files import connect_file_cleanup
         from newsroom.timezones import ZonedSplitDateTime
 
         connect_invalidation()
+        connect_file_cleanup(Article)
+        connect_file_cleanup(Attachment)
 
         # Every date-time input in the admin names its time zone (giờ Việt Nam, UTC+7).
         # The admin has already discovered its ModelAdmins (it is ready first), so

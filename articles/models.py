@@ -1,4 +1,3 @@
-import mimetypes
 import os
 import unicodedata
 from uuid import uuid4
@@ -6,16 +5,22 @@ from uuid import uuid4
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Author
+from articles.attachments import kind_of, validate_attachment
+from articles.inline_images import fill_missing_alt
 from articles.sanitize import sanitize_html
 from articles.search import search, search_text
 from articles.widgets import RichTextField
-from newsroom.images import validate_image
+from newsroom.fields import CleanImageField
+from newsroom.files import DeletesFilesOfFailedSave, clean_filename
+from newsroom.images import strip_metadata, validate_image
 from newsroom.text import unique_slug
 
 
@@ -81,7 +86,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=["bylines"])
-class Article(models.Model):
+class Article(DeletesFilesOfFailedSave, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
@@ -102,9 +107,20 @@ class Article(models.Model):
         help_text=_("The opening paragraph, plain text, shown under the title."),
     )
     body = RichTextField(_("body"), blank=True)
-    cover_image = models.ImageField(
-        _("cover image"), upload_to="covers/%Y/%m/", blank=True, validators=[validate_image]
+    cover_image = CleanImageField(
+        _("cover image"),
+        upload_to="covers/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        width_field="cover_width",
+        height_field="cover_height",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF. Location and camera data are removed when it is saved."
+        ),
     )
+    # Known without opening the file, so pages can list the renditions' sizes.
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_caption = models.CharField(_("cover caption"), max_length=300, blank=True)
     cover_alt = models.CharField(
         _("cover alt text"),
@@ -198,7 +214,7 @@ class Article(models.Model):
     def prepare_for_bulk(self) -> None:
         """The derived columns save() stores; bulk_create skips save(), so call this first."""
         # Whoever saves (admins included), the body is sanitized before it is stored.
-        self.body = sanitize_html(self.body)
+        self.body = fill_missing_alt(sanitize_html(self.body))
         self.search_text = search_text(self.title, self.summary, self.body)
 
     def is_published(self) -> bool:
@@ -332,9 +348,14 @@ def attachment_path(attachment: "Attachment", filename: str) -> str:
     return f"attachments/{timezone.now():%Y/%m}/{uuid4().hex}{extension}"
 
 
-class Attachment(models.Model):
+class Attachment(DeletesFilesOfFailedSave, models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to=attachment_path)
+    file = models.FileField(
+        _("file"),
+        upload_to=attachment_path,
+        validators=[validate_attachment],
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, TXT, CSV, ZIP, JPG or PNG."),
+    )
     title = models.CharField(_("title"), max_length=255, blank=True)
     original_filename = models.CharField(
         _("original file name"), max_length=255, blank=True, editable=False
@@ -356,9 +377,14 @@ class Attachment(models.Model):
         # Only a new upload is measured; `self.file.file` would reopen a stored file.
         upload = self.file.file if self.file and not self.file._committed else None
         if upload is not None:
-            self.original_filename = os.path.basename(upload.name)[:255]
+            self.original_filename = clean_filename(upload.name, fallback=gettext("attachment"))
+            kind = validate_attachment(upload)
+            if kind.content_type.startswith("image/"):
+                # Photos attached as files lose their location data like every other image.
+                upload = ContentFile(strip_metadata(upload).data, name=self.original_filename)
+                self.file = upload
             self.size = upload.size
-            self.content_type = guess_type(upload.name)
+            self.content_type = kind.content_type
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -373,6 +399,7 @@ class Attachment(models.Model):
         name = self.original_filename or self.file.name
         return os.path.splitext(name)[1].lstrip(".").upper()
 
-
-def guess_type(filename: str) -> str:
-    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    @property
+    def kind_label(self) -> str:
+        kind = kind_of(self.original_filename or self.file.name)
+        return kind.label if kind else self.extension

@@ -185,6 +185,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "newsroom.storage.StaticStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
+# Uploads: the size limits are checked while the request streams in (newsroom.uploads).
+FILE_UPLOAD_HANDLERS = [
+    "newsroom.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+MAX_ATTACHMENT_BYTES = env.int("MAX_ATTACHMENT_BYTES", default=25 * 1024 * 1024)
+MAX_IMAGE_BYTES = env.int("MAX_IMAGE_BYTES", default=15 * 1024 * 1024)
+# Pillow's decompression-bomb guard, checked from the header before decoding.
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=50_000_000)
 
 # Security: cookies and headers. HTTPS=1 (production behind a TLS proxy) turns on
 # redirects to https, HSTS and secure cookies; `manage.py check --deploy` is then clean.
@@ -236,9 +246,26 @@ CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_FILENAME_GENERATOR = "articles.uploads.editor_image_filename"
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_RESTRICT_BY_DATE = True
+# The editor's allowed content mirrors articles/sanitize.py, so what is pasted (from Word
+# or the web) is cleaned in the editor already; the server sanitizes again on save.
+CKEDITOR_ALLOWED_CONTENT = "; ".join(
+    [
+        "p h2 h3 h4 blockquote strong em b i s u sub sup ul li hr br caption thead tbody tfoot tr",
+        "ol[start,type]",
+        "a[!href,title,target]",
+        "img[!src,alt,width,height,title](image-left,image-right)",
+        "figure(image,image-left,image-right,image-center)",
+        "figcaption",
+        "table[border,cellpadding,cellspacing,summary]",
+        "th[colspan,rowspan,scope]",
+        "td[colspan,rowspan]",
+        "p div(image-center)",
+    ]
+)
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",
+        "defaultLanguage": "vi",
         "entities": False,  # keep "ê", "à" as characters, not &ecirc; / &agrave;
         "height": 420,
         "width": "100%",
@@ -252,12 +279,22 @@ CKEDITOR_CONFIGS = {
             ["Maximize", "Source"],
         ],
         "format_tags": "p;h2;h3;h4",
-        "extraPlugins": ",".join(["image2", "uploadimage"]),
+        # image2: images as <figure class="image"><img><figcaption>, alt text required.
+        "extraPlugins": ",".join(["image2", "uploadimage", "pastefromword"]),
         "removePlugins": "image",
         "image2_captionedClass": "image",
         "image2_alignClasses": ["image-left", "image-center", "image-right"],
-        "disallowedContent": "*[on*]; script; iframe; object; embed; form",
+        "image2_altRequired": True,
+        "removeDialogTabs": "image2:advanced;link:advanced;link:target",
+        "allowedContent": CKEDITOR_ALLOWED_CONTENT,
+        "disallowedContent": "*[on*]; *{*}; script; iframe; object; embed; form; style",
+        # Paste from Word: keep structure (headings, lists, tables), drop fonts and colours.
         "pasteFromWordRemoveFontStyles": True,
+        "pasteFromWordRemoveStyles": True,
+        "pasteFromWordPromptCleanup": False,
+        "pasteFilter": "semantic-content",
+        "linkDefaultProtocol": "https://",
+        "disableNativeSpellChecker": False,
     }
 }
 

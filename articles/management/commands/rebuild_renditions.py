@@ -1,0 +1,92 @@
+"""`manage.py rebuild_renditions`: make the renditions of every stored image again.
+
+Covers, avatars and the editor's uploads; after changing the widths or the quality in
+newsroom/renditions.py, or to repair storage. `--missing` only fills gaps. Images whose
+size was never recorded on their row get it recorded, so pages can use renditions.
+"""
+
+import os
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand
+from PIL import Image, UnidentifiedImageError
+
+from accounts.models import Author
+from articles.inline_images import SIZED_UPLOAD
+from articles.models import Article
+from newsroom.renditions import make_renditions
+
+BAR_WIDTH = 30
+
+
+class Command(BaseCommand):
+    help = "Make the renditions of every stored image (covers, avatars, editor uploads) again."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--missing", action="store_true", help="only make renditions that do not exist yet"
+        )
+
+    def handle(self, *args, missing=False, **options):
+        jobs = list(self.images())
+        written, failed = 0, []
+        self.show_bar = options["verbosity"] > 0
+        for done, (name, row) in enumerate(jobs, start=1):
+            try:
+                written += make_renditions(name, default_storage, force=not missing)
+                if row is not None:
+                    record_size(*row, name)
+            except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
+                failed.append(f"{name}: {error}")
+            self.progress(done, len(jobs), name)
+        if self.show_bar and jobs:
+            self.stdout.write("")
+        for failure in failed:
+            self.stderr.write(f"Could not read {failure}")
+        self.stdout.write(
+            self.style.SUCCESS(f"{len(jobs)} images, {written} renditions written")
+            + (self.style.ERROR(f", {len(failed)} unreadable") if failed else ".")
+        )
+
+    def images(self) -> Iterator[tuple[str, tuple | None]]:
+        """Each stored image, with (model, pk, width field, height field) when it has a row."""
+        sources = [
+            (Article, "cover_image", "cover_width", "cover_height"),
+            (Author, "avatar", "avatar_width", "avatar_height"),
+        ]
+        for model, field, width, height in sources:
+            rows = model.objects.exclude(**{field: ""}).values_list("pk", field, width)
+            for pk, name, known_width in rows.order_by("pk").iterator():
+                yield name, None if known_width else (model, pk, width, height)
+        uploads = settings.CKEDITOR_UPLOAD_PATH.strip("/")
+        yield from ((name, None) for name in editor_uploads(uploads))
+
+    def progress(self, done: int, total: int, name: str) -> None:
+        if not self.show_bar:
+            return
+        filled = round(BAR_WIDTH * done / total)
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        line = f"\r[{bar}] {done}/{total} {os.path.basename(name)[:40]:<40}"
+        self.stdout.write(line, ending="")
+        self.stdout.flush()
+
+
+def editor_uploads(folder: str) -> Iterator[str]:
+    """The editor's uploaded images that carry their size in their name."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for file in sorted(files):
+        if SIZED_UPLOAD.search(file):
+            yield f"{folder}/{file}"
+    for sub in sorted(folders):
+        yield from editor_uploads(f"{folder}/{sub}")
+
+
+def record_size(model, pk, width_field: str, height_field: str, name: str) -> None:
+    with default_storage.open(name, "rb") as handle, Image.open(handle) as image:
+        width, height = image.size
+    model.objects.filter(pk=pk).update(**{width_field: width, height_field: height})

@@ -1,0 +1,107 @@
+"""An editor puts a photo in the body through CKEditor's image dialog, in a real Chromium."""
+
+import re
+from importlib import import_module
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import Page, expect
+
+from articles.models import Article
+from tests import hostile
+from tests.factories import ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def editor(transactional_db):
+    """An Editor, with the roles made again: an earlier live-server test flushed them."""
+    from django.contrib.auth.models import Group, Permission
+
+    grants = import_module("articles.migrations.0002_roles").EDITOR
+    group, _ = Group.objects.get_or_create(name="Editor")
+    for label, actions in grants.items():
+        app_label, model = label.split(".")
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in actions]
+            )
+        )
+    user = UserFactory(username="bientap-anh", is_staff=True)
+    user.groups.add(group)
+    return user
+
+
+def sign_in(page: Page, live_server, user) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def test_editor_uploads_a_photo_in_the_image_dialog_captions_it_and_readers_see_it(
+    live_server, page: Page, editor, tmp_path, media_root
+):
+    article = ArticleFactory(title="Mùa nho Ninh Thuận", body="<p>Đoạn mở đầu.</p>")
+    photo = tmp_path / "Vườn nho Phước Dân.jpg"
+    photo.write_bytes(hostile.gps_tagged_jpeg(size=(1200, 800)))
+    sign_in(page, live_server, editor)
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    editable = page.frame_locator("#cke_id_body iframe.cke_wysiwyg_frame").locator("body")
+    expect(editable).to_contain_text("Đoạn mở đầu.")
+    editable.click()
+    page.keyboard.press("Control+End")
+
+    page.locator("#cke_id_body a.cke_button__image").click()
+    dialog = page.locator(".cke_dialog:visible")
+    expect(dialog).to_be_visible()
+    dialog.locator("a.cke_dialog_tab[id^='cke_Upload_']").click()
+    upload_frame = dialog.frame_locator("iframe.cke_dialog_ui_input_file")
+    upload_frame.locator("input[type=file]").set_input_files(str(photo))
+    dialog.locator("a.cke_dialog_ui_fileButton").click()
+
+    # The server's answer fills in the URL (of the photo turned upright: 800x1200)
+    # and brings back the "image info" tab.
+    url_input = dialog.locator(".cke_dialog_ui_input_text input").first
+    expect(url_input).to_have_value(re.compile(r"^/media/uploads/.+-800x1200\.jpg$"))
+    dialog.locator(".cke_dialog_ui_input_text input").nth(1).fill("Vườn nho chín đỏ")
+    dialog.locator("input[type=checkbox]").first.check()  # "captioned image"
+    dialog.locator("a.cke_dialog_ui_button_ok").click()
+    expect(dialog).to_be_hidden()
+
+    caption = editable.locator("figure.image figcaption")
+    expect(caption).to_be_visible()
+    caption.click()  # select the placeholder caption within the figure, then replace it
+    page.keyboard.press("End")
+    page.keyboard.press("Shift+Home")
+    page.keyboard.type("Nông dân xã Phước Dân thu hoạch nho. Ảnh: Hải Đăng")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("Mùa nho Ninh Thuận")
+
+    article.refresh_from_db()
+    assert '<figure class="image">' in article.body
+    assert "Nông dân xã Phước Dân thu hoạch nho. Ảnh: Hải Đăng</figcaption>" in article.body
+    assert 'alt="Vườn nho chín đỏ"' in article.body
+    assert article.status == Article.Status.PUBLISHED
+    stored = next((media_root / "uploads").rglob("*-800x1200.jpg")).read_bytes()
+    assert b"Exif" not in stored and hostile.SERIAL.encode() not in stored
+
+    reader = page.context.browser.new_page()
+    reader.goto(f"{live_server.url}{article.get_absolute_url()}")
+    figure = reader.locator(".article__body figure.image")
+    expect(figure.locator("figcaption")).to_have_text(
+        "Nông dân xã Phước Dân thu hoạch nho. Ảnh: Hải Đăng"
+    )
+    image = figure.locator("picture img")
+    expect(image).to_have_attribute("alt", "Vườn nho chín đỏ")
+    image.scroll_into_view_if_needed()
+    expect(image).to_have_js_property("complete", True)
+    current = image.evaluate("img => img.currentSrc")
+    assert re.search(r"/media/renditions/uploads/.+-800x1200-\d+w\.webp$", current), current
+    assert image.evaluate("img => img.naturalWidth") > 0
+    assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p]

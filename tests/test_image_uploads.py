@@ -1,0 +1,222 @@
+"""Covers, avatars and editor images: stored upright, without metadata; hostile ones refused."""
+
+import io
+import json
+import re
+
+import pytest
+from django.urls import reverse
+from PIL import Image
+
+from accounts.models import Author
+from articles.models import Article
+from tests import hostile
+from tests.factories import ArticleFactory, AuthorFactory
+
+pytestmark = pytest.mark.django_db
+
+UPLOAD_URL = reverse("ckeditor_upload")
+ADD_ARTICLE = reverse("admin:articles_article_add")
+
+
+def article_form(**fields):
+    return {
+        "title": "Tiêu đề đã gõ",
+        "slug": "",
+        "summary": "Sapo đã gõ",
+        "body": "<p>Nội dung đã gõ</p>",
+        "cover_caption": "Chú thích đã gõ",
+        "cover_alt": "Mô tả ảnh đã gõ",
+        "status": Article.Status.DRAFT,
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+        **fields,
+    }
+
+
+def stored_files(media_root) -> list[str]:
+    return sorted(str(p.relative_to(media_root)) for p in media_root.rglob("*") if p.is_file())
+
+
+def assert_no_metadata(data: bytes) -> Image.Image:
+    """Read the stored bytes back: no EXIF/GPS/serial, XMP, IPTC or comment survives."""
+    for secret in (
+        b"Exif",
+        hostile.SERIAL.encode(),
+        b"Canon",
+        b"xmp-secret-tool",
+        b"Phan Rang",
+        hostile.IPTC_BYLINE,
+        b"Photoshop 3.0",
+        b"108.988E",
+    ):
+        assert secret not in data, secret
+    image = Image.open(io.BytesIO(data))
+    assert not image.getexif()
+    assert not image.getexif().get_ifd(hostile.GPS_IFD)
+    assert not {"exif", "xmp", "comment", "photoshop", "icc_profile"} & set(image.info)
+    return image
+
+
+def assert_upright(image: Image.Image):
+    # Stored 80x40 with "rotate 90° clockwise": upright it is 40x80 with the red half on top.
+    assert image.size == (40, 80)
+    red, _g, _b = image.convert("RGB").getpixel((20, 10))
+    white = image.convert("RGB").getpixel((20, 70))
+    assert red > 150 and white[1] > 200
+
+
+def test_cover_photo_is_stored_upright_without_gps_or_camera_data(client, editor, media_root):
+    client.force_login(editor)
+    photo = hostile.upload("Ảnh hiện trường.jpg", hostile.gps_tagged_jpeg(), "image/jpeg")
+    response = client.post(ADD_ARTICLE, article_form(cover_image=photo))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get()
+    assert article.cover_image.name.startswith("covers/")
+    assert "anh-hien-truong-" in article.cover_image.name
+    assert (article.cover_width, article.cover_height) == (40, 80)
+    stored = (media_root / article.cover_image.name).read_bytes()
+    assert_upright(assert_no_metadata(stored))
+    # Nowhere in storage, renditions included, is the position left.
+    for path in media_root.rglob("*"):
+        if path.is_file():
+            assert hostile.SERIAL.encode() not in path.read_bytes()
+            assert b"Exif" not in path.read_bytes()
+
+
+def test_avatar_is_stored_without_metadata(client, editor, media_root):
+    client.force_login(editor)
+    photo = hostile.upload("chan-dung.jpg", hostile.gps_tagged_jpeg(), "image/jpeg")
+    response = client.post(
+        reverse("admin:accounts_author_add"),
+        {"name": "Võ Thị Thu Hà", "slug": "", "bio": "", "avatar": photo, "user": ""},
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    author = Author.objects.get()
+    assert (author.avatar_width, author.avatar_height) == (40, 80)
+    assert_upright(assert_no_metadata((media_root / author.avatar.name).read_bytes()))
+
+
+def test_editor_upload_is_stored_without_metadata(client, writer, media_root):
+    client.force_login(writer)
+    photo = hostile.upload("Ảnh GPS.jpg", hostile.gps_tagged_jpeg(), "image/jpeg")
+    data = client.post(UPLOAD_URL, {"upload": photo}).json()
+    assert data["uploaded"] == "1"
+    assert data["url"].endswith("-40x80.jpg")
+    stored = media_root / data["url"].removeprefix("/media/")
+    assert_upright(assert_no_metadata(stored.read_bytes()))
+
+
+def test_png_and_animated_gif_keep_transparency_and_frames():
+    png = ArticleFactory(cover_image=hostile.upload("trong-suot.png", hostile.png_bytes()))
+    with png.cover_image.open("rb") as handle, Image.open(handle) as image:
+        assert image.mode == "RGBA" and image.getpixel((0, 0))[3] == 128
+
+    frames = [Image.new("RGB", (20, 20), color) for color in ("red", "green", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], comment=b"secret")
+    gif = ArticleFactory(cover_image=hostile.upload("dong.gif", buffer.getvalue()))
+    with gif.cover_image.open("rb") as handle, Image.open(handle) as image:
+        assert image.n_frames == 3
+        assert "comment" not in image.info
+    assert b"secret" not in gif.cover_image.open("rb").read()
+
+
+HOSTILE_IMAGES = {
+    "pixel bomb": (hostile.pixel_bomb_png(), "bom.png", "quá nhiều điểm ảnh"),
+    "svg with script": (hostile.SVG_WITH_SCRIPT, "logo.svg", "không phải là ảnh hợp lệ"),
+    "svg renamed jpg": (hostile.SVG_WITH_SCRIPT, "logo.jpg", "không phải là ảnh hợp lệ"),
+    "html as jpg": (hostile.HTML_PAGE, "anh.jpg", "không phải là ảnh hợp lệ"),
+    "gif+html polyglot": (hostile.gif_html_polyglot(), "anh.gif", "không phải là ảnh hợp lệ"),
+    "truncated jpeg": (hostile.truncated_jpeg(), "cat-do.jpg", "không phải là ảnh hợp lệ"),
+    "executable as jpg": (hostile.WINDOWS_EXE, "anh.jpg", "không phải là ảnh hợp lệ"),
+    "empty": (b"", "rong.jpg", "Tệp ảnh rỗng"),
+    "bmp": (None, "anh.bmp", "Không nhận ảnh định dạng BMP"),
+}
+
+
+def _hostile_bytes(case: str) -> bytes:
+    data = HOSTILE_IMAGES[case][0]
+    if data is None:
+        buffer = io.BytesIO()
+        Image.new("RGB", (8, 8)).save(buffer, "BMP")
+        data = buffer.getvalue()
+    return data
+
+
+@pytest.mark.parametrize("case", HOSTILE_IMAGES)
+def test_hostile_cover_is_refused_on_its_field_and_the_form_is_kept(
+    client, editor, media_root, case
+):
+    _data, name, message = HOSTILE_IMAGES[case]
+    client.force_login(editor)
+    response = client.post(
+        ADD_ARTICLE, article_form(cover_image=hostile.upload(name, _hostile_bytes(case)))
+    )
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert list(form.errors) == ["cover_image"]
+    assert message in " ".join(form.errors["cover_image"])
+    html = response.content.decode()
+    for typed in ("Tiêu đề đã gõ", "Sapo đã gõ", "Chú thích đã gõ", "Mô tả ảnh đã gõ"):
+        assert typed in html
+    assert not Article.objects.exists()
+    assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize("case", HOSTILE_IMAGES)
+def test_hostile_editor_upload_is_refused_in_the_dialog(client, writer, media_root, case):
+    _data, name, message = HOSTILE_IMAGES[case]
+    client.force_login(writer)
+    response = client.post(
+        f"{UPLOAD_URL}?CKEditorFuncNum=7", {"upload": hostile.upload(name, _hostile_bytes(case))}
+    )
+    body = response.content.decode()
+    assert "CKEDITOR.tools.callFunction(7, ''," in body
+    shown = json.loads(re.search(r"callFunction\(7, '', (\".*\")\);", body).group(1))
+    assert message in shown
+    assert stored_files(media_root) == []
+
+
+def test_oversize_image_is_refused_without_being_read_whole(client, editor, settings, media_root):
+    settings.MAX_IMAGE_BYTES = 2_000
+    settings.MAX_ATTACHMENT_BYTES = 4_000
+    client.force_login(editor)
+    big = hostile.jpeg_bytes((600, 600), quality=100)
+    assert len(big) > 4_000
+    response = client.post(ADD_ARTICLE, article_form(cover_image=hostile.upload("lon.jpg", big)))
+    errors = " ".join(response.context["adminform"].form.errors["cover_image"]).replace("\xa0", " ")
+    assert "Ảnh quá lớn" in errors and "tối đa 2,0 KB" in errors
+    assert stored_files(media_root) == []
+
+
+def test_upload_from_another_site_is_refused(client, writer, media_root):
+    client.force_login(writer)
+    response = client.post(
+        UPLOAD_URL,
+        {"upload": hostile.upload("a.jpg", hostile.jpeg_bytes())},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert response.status_code == 403
+    assert stored_files(media_root) == []
+
+
+def test_same_site_editor_upload_is_accepted(client, writer):
+    client.force_login(writer)
+    response = client.post(
+        UPLOAD_URL,
+        {"upload": hostile.upload("a.jpg", hostile.jpeg_bytes())},
+        headers={"Origin": "http://testserver"},
+    )
+    assert response.json()["uploaded"] == "1"
+
+
+def test_author_page_shows_the_avatar_as_a_small_rendition(client):
+    author = AuthorFactory(avatar=hostile.upload("a.png", hostile.png_bytes((800, 800))))
+    ArticleFactory(authors=[author])
+    html = client.get(author.get_absolute_url()).content.decode()
+    assert 'class="author-card__avatar"' in html
+    assert author.avatar.url not in html  # never the original
+    assert "-320w.webp 320w" in html
