@@ -55,6 +55,12 @@ def renditions_for(
     return made
 
 
+def share_rendition(name: str, width: int, height: int, max_width: int = 1280) -> Rendition:
+    """The JPEG/PNG rendition for social cards, feeds and structured data (about 1200 wide)."""
+    fallback = [r for r in renditions_for(name, width, height, max_width) if r.format != "webp"]
+    return fallback[-1]
+
+
 def make_renditions(name: str, storage: Storage = default_storage, force: bool = False) -> int:
     """Write the missing renditions of a stored image (all of them with force); return how many."""
     with storage.open(name, "rb") as handle, Image.open(handle) as original:

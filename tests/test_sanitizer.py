@@ -82,10 +82,12 @@ PAYLOADS = [
 ]
 
 FORBIDDEN_TAGS = {
-    "script", "iframe", "object", "embed", "form", "input", "button", "style", "link", "meta",
+    "script", "iframe", "object", "embed", "style", "link", "meta",
     "base", "svg", "math", "details", "video", "audio", "marquee", "template", "noscript",
-    "frame", "frameset", "applet", "textarea", "select",
+    "frame", "frameset", "applet", "textarea",
 }  # fmt: skip
+# Forms are allowed only posting to the site's own paths (search, language, sign-out);
+# a payload's form, input or button never survives the sanitizer (nor its on* handlers).
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "background", "data", "poster"}
 # What the page itself legitimately carries (base.html): its stylesheet and charset.
 ALLOWED_PAGE_TAGS = {("link", "stylesheet"), ("link", "canonical"), ("meta", None)}
@@ -101,7 +103,13 @@ class Audit(HTMLParser):
         values = dict(attrs)
         if tag == "body":
             self.in_head = False
-        if tag in FORBIDDEN_TAGS and not (self.in_head and tag in ("link", "meta")):
+        self.in_json_ld = tag == "script" and values.get("type") == "application/ld+json"
+        allowed_in_head = tag in ("link", "meta") or self.in_json_ld
+        if tag == "form":
+            action = values.get("action") or ""
+            if not action.startswith("/") or action.startswith("//"):
+                self.problems.append(f"<form> {attrs}")
+        elif tag in FORBIDDEN_TAGS and not (self.in_head and allowed_in_head):
             self.problems.append(f"<{tag}> {attrs}")
         for name, value in attrs:
             if name.startswith("on"):
@@ -116,6 +124,14 @@ class Audit(HTMLParser):
                 self.problems.append(f"{tag}[http-equiv]")
         if tag == "a" and values.get("target") and "noopener" not in (values.get("rel") or ""):
             self.problems.append("target without noopener")
+
+    def handle_data(self, data):
+        # Structured data is JSON inside <script>: it must never close the element.
+        if getattr(self, "in_json_ld", False) and "<" in data:
+            self.problems.append(f"'<' inside JSON-LD: {data[:80]}")
+
+    def handle_endtag(self, tag):
+        self.in_json_ld = False
 
 
 def audit(html: str) -> list[str]:

@@ -16,7 +16,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from articles.inline_images import responsive_images
-from newsroom.renditions import renditions_for
+from newsroom.renditions import renditions_for, share_rendition
 
 register = template.Library()
 
@@ -62,6 +62,19 @@ def picture(
         "webp_srcset": ", ".join(f"{url(r.name)} {r.width}w" for r in webp),
         "srcset": ", ".join(f"{url(r.name)} {r.width}w" for r in fallback),
     }
+
+
+@register.simple_tag
+def share_image(image) -> dict:
+    """`{% share_image article.cover_image as card %}`: url, width, height for og:image."""
+    if not image:
+        return {}
+    width, height = dimensions(image)
+    if not (width and height):
+        return {"url": image.url}
+    rendition = share_rendition(image.name, width, height)
+    url = image.storage.url(rendition.name)
+    return {"url": url, "width": rendition.width, "height": rendition.height}
 
 
 def dimensions(image) -> tuple[int | None, int | None]:

@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
+from articles.templatetags.renditions import share_image
+
 register = template.Library()
 
 # As django.utils.html.json_script: nothing in the data can close the <script> element.
@@ -71,7 +73,7 @@ def article_json_ld(context, article) -> str:
         },
     }
     if article.cover_image:
-        data["image"] = [request.build_absolute_uri(article.cover_image.url)]
+        data["image"] = [request.build_absolute_uri(share_image(article.cover_image)["url"])]
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return format_html(
         '<script type="application/ld+json">{}</script>',
