@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from lxml import html as lxml_html
 
+from articles.templatetags.renditions import share_image  # a rendition, never the original
 from tests.factories import ArticleFactory, AuthorFactory, TagFactory, image_file
 
 pytestmark = pytest.mark.django_db
@@ -50,13 +51,17 @@ def test_article_page_has_open_graph_and_twitter_card(client, article):
     assert meta(document, "og:title") == ["Ninh Thuận đón 3 triệu lượt khách"]
     assert meta(document, "og:description")[0].startswith("Lượng khách du lịch")
     assert meta(document, "og:url") == [f"http://testserver{article.get_absolute_url()}"]
-    assert meta(document, "og:image") == [f"http://testserver{article.cover_image.url}"]
+    assert meta(document, "og:image") == [
+        f"http://testserver{share_image(article.cover_image)['url']}"
+    ]
     assert meta(document, "og:image:alt") == ["Du khách trên bãi biển"]
     assert meta(document, "og:locale") == ["vi_VN"]
     assert meta(document, "article:published_time") == ["2024-04-19T20:15:00+07:00"]
     assert meta(document, "article:tag") == ["Du lịch", "Kinh tế"]
     assert meta(document, "twitter:card") == ["summary_large_image"]
-    assert meta(document, "twitter:image") == [f"http://testserver{article.cover_image.url}"]
+    assert meta(document, "twitter:image") == [
+        f"http://testserver{share_image(article.cover_image)['url']}"
+    ]
 
 
 def test_article_page_has_news_article_json_ld(client, article):
@@ -75,7 +80,7 @@ def test_article_page_has_news_article_json_ld(client, article):
             "url": f"http://testserver{article.ordered_authors[0].get_absolute_url()}",
         }
     ]
-    assert data["image"] == [f"http://testserver{article.cover_image.url}"]
+    assert data["image"] == [f"http://testserver{share_image(article.cover_image)['url']}"]
     assert data["publisher"]["name"] == "Báo Newsroom"
     # The lead's "</script>" cannot end the data block early: one script element, no alert.
     assert "</script><script>" not in response.content.decode()
