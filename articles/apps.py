@@ -12,6 +12,7 @@ class ArticlesConfig(AppConfig):
         from django.contrib.admin import options
         from django.db import models
 
+        from articles.inline_images import connect_inline_image_cleanup
         from articles.models import Article, Attachment
         from articles.page_cache import connect_invalidation
         from newsroom.files import connect_file_cleanup
@@ -20,6 +21,7 @@ class ArticlesConfig(AppConfig):
         connect_invalidation()
         connect_file_cleanup(Article)
         connect_file_cleanup(Attachment)
+        connect_inline_image_cleanup(Article)
 
         # Every date-time input in the admin names its time zone (giờ Việt Nam, UTC+7).
         # The admin has already discovered its ModelAdmins (it is ready first), so

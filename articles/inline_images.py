@@ -89,3 +89,35 @@ def responsive_images(html: str) -> str:
         return f"<picture>{source}{_tag('img', attributes)}</picture>"
 
     return IMG.sub(picture, html)
+
+
+def uploaded_names(html: str) -> set[str]:
+    """Storage names of the editor's uploads that a body shows."""
+    prefix = f"{settings.MEDIA_URL}{settings.CKEDITOR_UPLOAD_PATH}"
+    sources = (_attributes(m.group(1)).get("src", "") for m in IMG.finditer(html or ""))
+    return {src[len(settings.MEDIA_URL) :] for src in sources if src.startswith(prefix)}
+
+
+def connect_inline_image_cleanup(article_model) -> None:
+    """When an article goes, so do its body's uploads that no other article shows."""
+    from ckeditor_uploader.utils import get_thumb_filename
+    from django.db import transaction
+    from django.db.models.signals import post_delete
+
+    from newsroom.files import delete_stored
+
+    def delete_unshared(sender, instance, **kwargs):
+        names = uploaded_names(instance.body)
+
+        def delete():
+            for name in names:
+                if not article_model.objects.filter(body__contains=name).exists():
+                    delete_stored(default_storage, name)
+                    default_storage.delete(get_thumb_filename(name))
+
+        if names:
+            transaction.on_commit(delete)
+
+    post_delete.connect(
+        delete_unshared, sender=article_model, dispatch_uid="inline-image-cleanup", weak=False
+    )

@@ -281,3 +281,25 @@ def test_images_in_unusual_modes_are_accepted(media_root):
     Image.new("CMYK", (30, 30), (0, 50, 100, 0)).save(buffer, "JPEG")
     article = ArticleFactory(cover_image=hostile.upload("in.jpg", buffer.getvalue()))
     assert article.cover_width == 30
+
+
+def test_deleting_an_article_removes_body_images_no_other_article_shows(
+    client, writer, media_root, django_capture_on_commit_callbacks
+):
+    client.force_login(writer)
+    own, shared = (
+        client.post(
+            reverse("ckeditor_upload"), {"upload": hostile.upload(n, hostile.jpeg_bytes())}
+        ).json()["url"]
+        for n in ("rieng.jpg", "chung.jpg")
+    )
+    figure = '<figure class="image"><img src="{}" alt="a"><figcaption>x</figcaption></figure>'
+    article = ArticleFactory(body=figure.format(own) + figure.format(shared))
+    ArticleFactory(body=figure.format(shared))
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    files = stored_files(media_root)
+    own_stem = own.removeprefix("/media/").rsplit(".", 1)[0]
+    shared_stem = shared.removeprefix("/media/").rsplit(".", 1)[0]
+    assert not [f for f in files if own_stem in f]  # original, thumbnail and renditions
+    assert f"{shared_stem}.jpg" in files and f"{shared_stem}_thumb.jpg" in files

@@ -158,3 +158,17 @@ def test_editor_images_in_the_body_are_served_as_renditions(client, writer):
     assert f'src="{url}"' not in body
     assert '<img src="https://example.org/x.png" alt="Ngoài" loading="lazy"' in body
     assert "<figcaption>Tháp Pô Klong Garai lúc hoàng hôn</figcaption>" in body
+
+
+def test_demo_site_serves_every_image_as_renditions(client, settings, media_root):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    settings.DEBUG = False
+    assert not Article.objects.exclude(cover_image="").filter(cover_width=None).exists()
+    article = Article.objects.published().filter(body__contains="<figure").first()
+    html = client.get(article.get_absolute_url()).content.decode()
+    urls = re.findall(r'(?:src|srcset)="(/media/[^" ]+)', html)
+    urls += re.findall(r", (/media/\S+) \d+w", html)
+    assert urls and all(u.startswith("/media/renditions/") for u in urls), urls
+    for url in urls:
+        assert (media_root / url.removeprefix("/media/")).is_file(), url

@@ -27,6 +27,8 @@ from PIL import Image, ImageDraw, ImageFont
 from accounts.models import Author
 from articles import demo_content
 from articles.models import Article, Attachment, Byline, Tag
+from newsroom.files import delete_stored
+from newsroom.renditions import make_renditions
 from newsroom.text import vn_slugify
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
@@ -84,7 +86,7 @@ class Command(BaseCommand):
                     self.article(data, authors, tags, self.users[WRITER])
         except BaseException:
             for name in self.written_files:
-                default_storage.delete(name)
+                delete_stored(default_storage, name)
             raise
         self.report()
 
@@ -148,11 +150,13 @@ class Command(BaseCommand):
             updated_by=writer,
         )
         tag_objects = [tags[name] for name in data["tags"]]
-        article.cover_image.save(
-            f"{slug[:60].rstrip('-')}.jpg", self.cover(data, tag_objects), save=False
-        )
-        self.written_files.append(article.cover_image.name)
+        # Assigned, not FieldFile.save(): Article.save() then stores it like any upload
+        # (checked, renditions made, width and height recorded).
+        cover = self.cover(data, tag_objects)
+        cover.name = f"{slug[:60].rstrip('-')}.jpg"
+        article.cover_image = cover
         article.save()
+        self.written_files.append(article.cover_image.name)
         article.tags.set(tag_objects)
         for position, name in enumerate(data["authors"]):
             Byline.objects.create(article=article, author=authors[name], position=position)
@@ -187,15 +191,17 @@ class Command(BaseCommand):
         figure = data.get("figure")
         if not figure or demo_content.FIGURE_MARKER not in body:
             return body.replace(demo_content.FIGURE_MARKER, "")
-        path = f"uploads/demo/{slug[:80]}.jpg"
+        width, height = FIGURE_SIZE
+        # Named like the editor's uploads ("…-800x450.jpg"), so pages serve its renditions.
+        path = f"uploads/demo/{slug[:80]}-{width}x{height}.jpg"
         if not default_storage.exists(path):  # left over from an earlier database
             color = demo_content_color(data["tags"][0])
             image = gradient(FIGURE_SIZE, color, darken(color, 0.35), vertical=False)
             draw_caption(image, figure["caption"], size=22)
             path = default_storage.save(path, ContentFile(jpeg_bytes(image)))
             self.written_files.append(path)
+            make_renditions(path)
             self.created["inline images"] += 1
-        width, height = FIGURE_SIZE
         html = (
             f'<figure class="image"><img src="{settings.MEDIA_URL}{path}" '
             f'alt="{escape(figure["alt"])}" width="{width}" height="{height}">'
