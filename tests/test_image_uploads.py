@@ -220,3 +220,13 @@ def test_author_page_shows_the_avatar_as_a_small_rendition(client):
     assert 'class="author-card__avatar"' in html
     assert author.avatar.url not in html  # never the original
     assert "-320w.webp 320w" in html
+
+
+def test_a_real_photo_with_html_appended_is_stored_as_pixels_only(client, writer, media_root):
+    """A valid JPEG with a page after its end decodes fine; re-encoding drops the page."""
+    client.force_login(writer)
+    polyglot = hostile.jpeg_bytes() + hostile.HTML_PAGE
+    data = client.post(UPLOAD_URL, {"upload": hostile.upload("anh.jpg", polyglot)}).json()
+    stored = (media_root / data["url"].removeprefix("/media/")).read_bytes()
+    assert b"<script" not in stored and b"<html" not in stored
+    assert stored.endswith(b"\xff\xd9")
