@@ -1,11 +1,20 @@
-"""Sitemaps for search engines: every public article, tag and author, and a news sitemap."""
+"""Sitemaps for search engines: every public article, tag and author, and a news sitemap.
+
+/sitemap.xml is an index of one sitemap per section, the articles' in pages of
+ARTICLES_PER_SITEMAP (the protocol allows 50,000 URLs a file; smaller files are quicker
+to build and to fetch). Each section says its latest change with one aggregate query,
+never by loading every item.
+"""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import OuterRef, Subquery
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from accounts.models import Author
 from articles.models import Article, Byline, Tag
@@ -13,10 +22,26 @@ from articles.models import Article, Byline, Tag
 # Google News reads only articles of the last two days, at most 1,000 of them.
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
+ARTICLES_PER_SITEMAP = 5000
 
 
-class ArticleSitemap(Sitemap):
+def latest_publication():
+    return Article.objects.published().aggregate(latest=Max("published_at"))["latest"]
+
+
+class CountedSitemap(Sitemap):
+    # Django builds a new paginator (and count query) on every access; once is enough.
+    @cached_property
+    def paginator(self) -> Paginator:
+        return Paginator(self._items(), self.limit)
+
+
+class ArticleSitemap(CountedSitemap):
     changefreq = "daily"
+    limit = ARTICLES_PER_SITEMAP
+
+    def get_latest_lastmod(self):
+        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
     def items(self):
         return (
@@ -35,7 +60,7 @@ def latest_public_article(**filters) -> Subquery:
     return Subquery(newest.values("published_at")[:1])
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(CountedSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -50,8 +75,11 @@ class TagSitemap(Sitemap):
     def lastmod(self, tag: Tag):
         return tag.lastmod
 
+    def get_latest_lastmod(self):
+        return latest_publication()
 
-class AuthorSitemap(Sitemap):
+
+class AuthorSitemap(CountedSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -65,6 +93,9 @@ class AuthorSitemap(Sitemap):
 
     def lastmod(self, author: Author):
         return author.lastmod
+
+    def get_latest_lastmod(self):
+        return latest_publication()
 
 
 class NewsSitemap(ArticleSitemap):
@@ -88,3 +119,15 @@ class NewsSitemap(ArticleSitemap):
 
 SITEMAPS = {"articles": ArticleSitemap, "tags": TagSitemap, "authors": AuthorSitemap}
 NEWS_SITEMAPS = {"news": NewsSitemap}
+
+
+def index(request):
+    """/sitemap.xml: the sections that have something in them (an empty urlset is invalid)."""
+    sections = {name: sitemap() for name, sitemap in SITEMAPS.items()}
+    listed = {name: s for name, s in sections.items() if s.paginator.count} or sections
+    return sitemap_views.index(
+        request,
+        listed,
+        template_name="articles/sitemap_index.xml",
+        sitemap_url_name="articles:sitemap_section",
+    )

@@ -1,7 +1,7 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from articles import feeds, preview, views
+from articles import feeds, preview, sitemaps, views
 from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 app_name = "articles"
@@ -16,17 +16,18 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.AuthorArticleListView.as_view(), name="author"),
     path("attachments/<int:pk>/", views.download_attachment, name="attachment"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
     path(
         "sitemap-news.xml",
-        sitemap,
+        sitemap_views.sitemap,
         {"sitemaps": NEWS_SITEMAPS, "template_name": "articles/sitemap_news.xml"},
         name="news_sitemap",
+    ),
+    path(
+        "sitemap-<str:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
+        name="sitemap_section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

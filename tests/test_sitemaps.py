@@ -13,20 +13,40 @@ from tests.factories import ArticleFactory, AuthorFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
-SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "schemas" / "sitemaps.xsd")))
+SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMA = etree.XMLSchema(etree.parse(str(SCHEMAS / "sitemaps.xsd")))
+INDEX_SCHEMA = etree.XMLSchema(etree.parse(str(SCHEMAS / "siteindex.xsd")))
 NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "n": "http://www.google.com/schemas/sitemap-news/0.9",
 }
 
 
-def valid_sitemap(client, name: str):
-    response = client.get(reverse(name))
+def valid_sitemap(client, name: str, **kwargs):
+    return valid_xml(client, reverse(name, kwargs=kwargs), SCHEMA)
+
+
+def valid_xml(client, url: str, schema):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
     document = etree.fromstring(response.content)
-    SCHEMA.assertValid(document)
+    schema.assertValid(document)
     return document
+
+
+def sitemap_index(client) -> list[str]:
+    """The sitemaps /sitemap.xml points to, as paths on this site."""
+    document = valid_xml(client, reverse("articles:sitemap"), INDEX_SCHEMA)
+    locations = document.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
+    assert all(loc.startswith("http://testserver/") for loc in locations)
+    return [loc.removeprefix("http://testserver") for loc in locations]
+
+
+def all_sitemap_urls(client) -> list[str]:
+    return [
+        url for path in sitemap_index(client) for url in locations(valid_xml(client, path, SCHEMA))
+    ]
 
 
 def locations(document) -> list[str]:
@@ -48,20 +68,45 @@ def site():
 
 def test_sitemap_lists_public_articles_tags_and_authors_with_lastmod(client, site):
     public, tag, author, hidden, lonely_tag, lonely_author = site
-    document = valid_sitemap(client, "articles:sitemap")
-    urls = locations(document)
-    assert f"http://testserver{public.get_absolute_url()}" in urls
-    assert f"http://testserver{tag.get_absolute_url()}" in urls
-    assert f"http://testserver{author.get_absolute_url()}" in urls
+    assert sitemap_index(client) == [
+        "/sitemap-articles.xml",
+        "/sitemap-tags.xml",
+        "/sitemap-authors.xml",
+    ]
+    urls = all_sitemap_urls(client)
+    assert urls == [
+        f"http://testserver{public.get_absolute_url()}",
+        f"http://testserver{tag.get_absolute_url()}",
+        f"http://testserver{author.get_absolute_url()}",
+    ]
     for article in hidden:
         assert f"http://testserver{article.get_absolute_url()}" not in urls
-    assert f"http://testserver{lonely_tag.get_absolute_url()}" not in urls
-    assert f"http://testserver{lonely_author.get_absolute_url()}" not in urls
-    assert len(urls) == 3
-    lastmods = document.xpath("//s:url/s:lastmod/text()", namespaces=NS)
-    assert len(lastmods) == 3
-    article_lastmod = datetime.datetime.fromisoformat(lastmods[0])
-    assert abs(article_lastmod - public.updated_at) < datetime.timedelta(seconds=1)
+    articles = valid_sitemap(client, "articles:sitemap_section", section="articles")
+    (lastmod,) = articles.xpath("//s:url/s:lastmod/text()", namespaces=NS)
+    assert abs(datetime.datetime.fromisoformat(lastmod) - public.updated_at) < datetime.timedelta(
+        seconds=1
+    )
+    for section in ("tags", "authors"):
+        document = valid_sitemap(client, "articles:sitemap_section", section=section)
+        (lastmod,) = document.xpath("//s:url/s:lastmod/text()", namespaces=NS)
+        assert datetime.datetime.fromisoformat(lastmod) == public.published_at
+
+
+def test_article_sitemap_is_split_into_pages_the_index_lists(client, monkeypatch):
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = [ArticleFactory() for _ in range(5)]
+    assert sitemap_index(client)[:3] == [
+        "/sitemap-articles.xml",
+        "/sitemap-articles.xml?p=2",
+        "/sitemap-articles.xml?p=3",
+    ]
+    listed = all_sitemap_urls(client)
+    for article in articles:
+        assert listed.count(f"http://testserver{article.get_absolute_url()}") == 1
+    assert client.get("/sitemap-articles.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_news_sitemap_has_the_articles_of_the_last_48_hours(client, site):
@@ -101,9 +146,13 @@ def test_sitemap_runs_a_fixed_number_of_queries(
     authors = [AuthorFactory() for _ in range(count)]
     for _ in range(count):
         ArticleFactory(tags=tags, authors=authors)
-    # a count and a page for each of articles, tags and authors
+    # the index: a count and the latest change of each section
     with django_assert_num_queries(6):
-        assert len(locations(valid_sitemap(client, "articles:sitemap"))) == 3 * count
+        sections = sitemap_index(client)
+    # each section: a count and a page
+    for path in sections:
+        with django_assert_num_queries(2):
+            assert len(locations(valid_xml(client, path, SCHEMA))) == count
 
 
 @pytest.mark.parametrize("count", [1, 6])
