@@ -1,10 +1,11 @@
 """Accent-insensitive article search: "thap cham", "Tháp Chàm" and "THÁP CHÀM" are one query.
 
 PostgreSQL: full-text search through the `vi_unaccent` text search configuration
-(unaccent, then lower-case) over title (weight A), lead (B) and body (C), served by the
-GIN index `article_search` (migration 0003_search, whose expression must stay the same
-as `search_vector()`). SQLite has neither, so each article also stores `search_text`:
-its words folded with `newsroom.text.fold`, one line each for title, lead and body.
+(unaccent, then lower-case) over title (weight A), lead (B) and body (C), stored in the
+generated column `search_vector` with a GIN index (migrations 0004 and 0005; the column
+is PostgreSQL's own, unknown to the model). SQLite has neither, so each article also
+stores `search_text`: its words folded with `newsroom.text.fold`, one line each for
+title, lead and body.
 Both match every word of the query, whole words only, and rank title over lead over body,
 then newer first.
 """
@@ -12,9 +13,10 @@ then newer first.
 import re
 import unicodedata
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 
 from newsroom.text import fold
@@ -42,14 +44,6 @@ def search_text(title: str, summary: str, body_html: str) -> str:
     return "\n".join(folded_words(part) for part in (title, summary, strip_tags(body_html or "")))
 
 
-def search_vector() -> SearchVector:
-    return (
-        SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
-
-
 def search(queryset: QuerySet, query: str) -> QuerySet:
     """Articles of `queryset` that contain every word of `query`, most relevant first."""
     words = query_words(query)
@@ -63,7 +57,8 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
 def _search_postgresql(queryset: QuerySet, words: list[str]) -> QuerySet:
     # Words, not the raw query: quotes and operators never reach to_tsquery's parser.
     tsquery = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
-    vector = search_vector()
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    vector = RawSQL(f"{table}.search_vector", [], output_field=SearchVectorField())
     return (
         queryset.annotate(search=vector, rank=SearchRank(vector, tsquery))
         .filter(search=tsquery)  # rank is above zero even for rows that do not match
