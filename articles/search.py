@@ -2,7 +2,7 @@
 
 PostgreSQL: full-text search through the `vi_unaccent` text search configuration
 (unaccent, then lower-case) over title (weight A), lead (B) and body (C), stored in the
-generated column `search_vector` with a GIN index (migrations 0004 and 0005; the column
+generated column `search_vector` with a GIN index (migrations 0004 and 0006; the column
 is PostgreSQL's own, unknown to the model). SQLite has neither, so each article also
 stores `search_text`: its words folded with `newsroom.text.fold`, one line each for
 title, lead and body.

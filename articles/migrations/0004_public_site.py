@@ -3,7 +3,7 @@
 Search on PostgreSQL: the `unaccent` extension, a `vi_unaccent` text search
 configuration (unaccent, then the `simple` dictionary's lower-casing; no stemming,
 no stop words, so every Vietnamese syllable counts) and a GIN index over the weighted
-vector of title, lead and body (0005 replaces it with a stored column). On SQLite only
+vector of title, lead and body (0006 replaces it with a stored column). On SQLite only
 the folded `search_text` column is used; the SQL below runs on PostgreSQL only.
 """
 

@@ -44,7 +44,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0004_public_site"),
+        ("articles", "0005_media"),
     ]
 
     operations = [migrations.RunPython(forward, backward)]
