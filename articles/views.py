@@ -1,12 +1,15 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
 from articles.models import Article, Attachment, Byline, OldSlug, Tag
+from articles.pagination import ListingPaginator
 from articles.search import MAX_QUERY_CHARS
 
 PAGE_SIZE = 20
@@ -23,6 +26,7 @@ class ArticleListingView(PublishedArticleMixin, ListView):
     """A paginated listing; its title and description name the page past the first."""
 
     paginate_by = PAGE_SIZE
+    paginator_class = ListingPaginator  # no COUNT(*), bounded offsets
 
     def page_title(self) -> str:
         return ""
@@ -50,7 +54,7 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            response = super().get(request, *args, **kwargs)
         except Http404:
             # A changed slug: old links (search engines, shares) follow the article.
             old = OldSlug.objects.filter(slug=self.kwargs["slug"]).values("article_id").first()
@@ -58,6 +62,9 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
             if not moved:
                 raise
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
+        # With the ETag (ConditionalGetMiddleware), lets browsers and proxies revalidate (304).
+        response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
+        return response
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -111,6 +118,8 @@ class AuthorArticleListView(ArticleListingView):
 
 class ArticleSearchView(ArticleListingView):
     template_name = "articles/search.html"
+    # Results are counted ("12 results"): the matches, not the table, and only on a search.
+    paginator_class = Paginator
 
     def get_queryset(self):
         # Whatever was typed, the page answers: control characters dropped, length capped.

@@ -4,9 +4,12 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
+from articles.pagination import MAX_PAGES
+from articles.views import PAGE_SIZE
 from tests.factories import ArticleFactory, AuthorFactory, TagFactory, image_file
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +42,8 @@ def test_home_paginates_twenty_a_page(client):
     assert titles(third) == [f"Tin {n:02}" for n in range(4, -1, -1)]
     html = third.content.decode()
     assert "summary--lead" not in html
-    assert "Trang 3 / 3" in html
+    assert "Trang 3" in html
+    assert 'rel="next"' not in html
     assert f'<link rel="canonical" href="http://testserver{HOME}?page=3">' in html
     assert "<title>Trang 3 — " in html
 
@@ -130,11 +134,28 @@ def test_listings_run_a_fixed_number_of_queries(
     client, count, django_assert_num_queries, no_page_cache
 ):
     tag, author = _fill(count)
-    # count, the page of articles, their bylines with authors (+ the tag or author itself)
-    for url, queries in ((HOME, 3), (tag.get_absolute_url(), 4), (author.get_absolute_url(), 4)):
+    # the page of articles, their bylines with authors (+ the tag or author itself)
+    for url, queries in ((HOME, 2), (tag.get_absolute_url(), 3), (author.get_absolute_url(), 3)):
         with django_assert_num_queries(queries):
             response = client.get(url)
         assert len(response.context["article_list"]) == count
+
+
+def test_listings_never_count_the_table(client, no_page_cache):
+    _fill(3)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(HOME).status_code == 200
+    assert not [q["sql"] for q in captured if "COUNT(" in q["sql"].upper()]
+
+
+def test_a_full_last_page_has_no_next_link_and_page_numbers_stop_at_the_cap(client):
+    for n in range(PAGE_SIZE):
+        ArticleFactory(title=f"Tin {n:02}")
+    html = client.get(HOME).content.decode()
+    assert 'rel="next"' not in html
+    assert client.get(HOME, {"page": 2}).status_code == 404
+    # Offsets never grow with the table: past MAX_PAGES a page does not exist.
+    assert client.get(HOME, {"page": MAX_PAGES + 1}).status_code == 404
 
 
 def test_home_listing_reads_the_index_in_order_without_sorting():

@@ -138,6 +138,15 @@ def test_article_pages_answer_conditional_requests_with_304(client):
     assert again.content == b""
 
 
+def test_article_pages_send_last_modified_and_answer_if_modified_since(client):
+    article = ArticleFactory()
+    response, _ = get(client, article.get_absolute_url())
+    last_modified = response["Last-Modified"]
+    assert last_modified.endswith("GMT")
+    again = client.get(article.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert again.status_code == 304
+
+
 def test_the_site_keeps_serving_when_redis_is_down(client, settings, caplog):
     settings.CACHES = {
         "default": {

@@ -1,0 +1,53 @@
+"""Listing pages that stay fast at any table size.
+
+A listing page never counts the whole table: each page fetches one row more than it
+shows to know whether another page follows. Page numbers stop at MAX_PAGES, so the
+deepest offset a reader can ask for is fixed (older articles stay reachable through
+search, tags, authors and the sitemaps) and never grows with the table.
+"""
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.utils.functional import cached_property
+
+MAX_PAGES = 100
+
+
+class ListingPage(Page):
+    def __init__(self, object_list, number, paginator, *, has_next: bool):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def end_index(self) -> int:
+        return self.start_index() + len(self.object_list) - 1
+
+
+class ListingPaginator(Paginator):
+    """A paginator that neither counts nor reaches past MAX_PAGES pages."""
+
+    def validate_number(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        if number > MAX_PAGES:
+            raise EmptyPage(self.error_messages["no_results"])
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        rows = list(self.object_list[start : start + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        has_next = len(rows) > self.per_page and number < MAX_PAGES
+        return ListingPage(rows[: self.per_page], number, self, has_next=has_next)
+
+    @cached_property
+    def count(self) -> int:
+        # Only `?page=last` asks; the listing templates never show a total.
+        return min(super().count, MAX_PAGES * self.per_page)
