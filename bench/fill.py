@@ -33,6 +33,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 
 from accounts.models import Author  # noqa: E402
 from articles.models import Article, Attachment, Byline, Tag  # noqa: E402
+from newsroom.renditions import make_renditions  # noqa: E402
 from newsroom.text import vn_slugify  # noqa: E402
 
 PLACES = [
@@ -166,6 +167,9 @@ TAG_WORDS = [
 ]
 
 
+COVER_SIZE = (1200, 675)
+
+
 def sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
@@ -175,11 +179,12 @@ def make_covers(count: int = 24) -> list[str]:
     for i in range(count):
         name = f"bench/covers/cover-{i:02d}.jpg"
         if not default_storage.exists(name):
-            image = Image.new("RGB", (1200, 675), (20 + i * 9 % 200, 60 + i * 5 % 150, 110))
+            image = Image.new("RGB", COVER_SIZE, (20 + i * 9 % 200, 60 + i * 5 % 150, 110))
             ImageDraw.Draw(image).rectangle((80, 80, 600, 300), fill=(240, 240, 240))
             buffer = io.BytesIO()
             image.save(buffer, "JPEG", quality=80)
             default_storage.save(name, ContentFile(buffer.getvalue()))
+        make_renditions(name, default_storage)  # as an upload would: pages never open originals
         names.append(name)
     return names
 
@@ -217,6 +222,8 @@ def build_article(rng: random.Random, i: int, covers: list[str], now) -> Article
         summary=sentence(rng, 30),
         body=body,
         cover_image=rng.choice(covers),
+        cover_width=COVER_SIZE[0],
+        cover_height=COVER_SIZE[1],
         cover_caption=sentence(rng, 8),
         cover_alt=sentence(rng, 6),
         status=status,
@@ -235,6 +242,10 @@ def fill(total: int, batch: int = 2000, seed: int = 2024) -> None:
     attachment_name = "bench/attachments/bao-cao.pdf"
     if not default_storage.exists(attachment_name):
         default_storage.save(attachment_name, ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    # Rows from an older fill: record the cover size an upload records.
+    Article.objects.filter(cover_width__isnull=True).exclude(cover_image="").update(
+        cover_width=COVER_SIZE[0], cover_height=COVER_SIZE[1]
+    )
     existing = Article.objects.count()
     now = timezone.now()
     started = time.monotonic()

@@ -169,13 +169,12 @@ def measure(env: dict, pages: dict, duration: int, cached: bool) -> tuple[dict, 
     try:
         results = {"constant": wrk(f"{base}/bench/constant", duration)}
         for name, path in pages.items():
+            time.sleep(2)  # let the workers drain what the last run left queued
             for _ in range(3):  # warm the worker (and the cache)
                 subprocess.run(["curl", "-s", "-o", "/dev/null", base + path], check=False)
-            results[name] = wrk(base + path, duration)
-            if not cached:
-                results[name]["low_p99"] = wrk(base + path, duration, threads=1, connections=1)[
-                    "p99"
-                ]
+            low = None if cached else wrk(base + path, duration, threads=1, connections=1)["p99"]
+            time.sleep(1)
+            results[name] = {**wrk(base + path, duration), "low_p99": low}
         return results, peak_memory_mb(server.pid)
     finally:
         server.terminate()
