@@ -12,6 +12,8 @@ gives a WebP <source> and a JPEG/PNG <img> with `srcset`, `sizes`, `width`/`heig
 serves the body's uploaded images the same way (the body is sanitized when saved).
 """
 
+from functools import lru_cache
+
 from django import template
 from django.utils.safestring import mark_safe
 
@@ -47,15 +49,21 @@ def picture(
     if not (width and height):
         # Sizes not recorded yet (rebuild_renditions records them): the stored image itself.
         return {**context, "src": image.url}
-    renditions = renditions_for(image.name, width, height, max_width and int(max_width))
-    url = image.storage.url
+    return {**context, **responsive_sources(image.storage, image.name, width, height, max_width)}
+
+
+@lru_cache(maxsize=8192)
+def responsive_sources(storage, name: str, width: int, height: int, max_width) -> dict:
+    """src, srcset and size of an image's renditions: the same inputs, the same markup,
+    so each worker builds them once per image rather than on every page view."""
+    renditions = renditions_for(name, width, height, max_width and int(max_width))
+    url = storage.url
     webp = [r for r in renditions if r.format == "webp"]
     fallback = [r for r in renditions if r.format != "webp"]
     src = max(
         (r for r in fallback if r.width <= DEFAULT_SRC_WIDTH), key=lambda r: r.width, default=None
     ) or min(fallback, key=lambda r: r.width)
     return {
-        **context,
         "src": url(src.name),
         "width": src.width,
         "height": src.height,
