@@ -29,13 +29,16 @@ STATE_KEY = "public-pages:state"
 UNCACHED_PREFIXES = ("/admin/", "/accounts/", "/ckeditor/", "/i18n/", "/attachments/", "/healthz")
 
 
-def _cache_call(method: str, *args):
-    """A cache operation that degrades to a miss when the cache is unreachable."""
+UNAVAILABLE = object()
+
+
+def _cache_call(method: str, *args, fallback=None):
+    """A cache operation that degrades to `fallback` when the cache is unreachable."""
     try:
         return getattr(cache, method)(*args)
     except Exception:  # redis.ConnectionError, TimeoutError...: never fail a reader
         logger.warning("Page cache unavailable (%s); serving uncached.", method, exc_info=True)
-        return None
+        return fallback
 
 
 def _next_scheduled_publication():
@@ -47,23 +50,30 @@ def _next_scheduled_publication():
     return upcoming.timestamp() if upcoming else None
 
 
-def new_generation(**_kwargs) -> None:
+def new_generation(**_kwargs) -> dict:
     """Drop every cached page (they stay in Redis until they expire, unreachable)."""
     state = {"generation": time.time_ns(), "valid_until": _next_scheduled_publication()}
     _cache_call("set", STATE_KEY, state, None)
+    return state
 
 
 def invalidate_on_change(**kwargs) -> None:
     new_generation()
-    transaction.on_commit(new_generation)
+    # Once more when the transaction commits, so a page cached from pre-commit data goes
+    # too: one callback per transaction however many rows (bylines, attachments) it saves.
+    connection = transaction.get_connection()
+    pending = (entry[1] for entry in connection.run_on_commit)
+    if connection.in_atomic_block and new_generation not in pending:
+        transaction.on_commit(new_generation)
 
 
 def current_generation() -> int | None:
-    state = _cache_call("get", STATE_KEY)
+    state = _cache_call("get", STATE_KEY, fallback=UNAVAILABLE)
+    if state is UNAVAILABLE:
+        return None
     if state is None or (state["valid_until"] and time.time() >= state["valid_until"]):
-        new_generation()
-        state = _cache_call("get", STATE_KEY)
-    return state["generation"] if state else None
+        state = new_generation()
+    return state["generation"]
 
 
 def connect_invalidation() -> None:
