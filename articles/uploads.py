@@ -50,6 +50,8 @@ def _from_this_site(request) -> bool:
     source = request.headers.get("Origin") or request.headers.get("Referer")
     if not source:
         return True  # not a browser form: it still needs a staff session
+    if source == "null":
+        return False  # sandboxed frames and privacy redirects: not provably this site
     return url_has_allowed_host_and_scheme(
         source, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )

@@ -11,6 +11,7 @@ from accounts.models import Author
 from articles.models import Article, Attachment, Byline, OldSlug, Tag
 from articles.pagination import ListingPaginator
 from articles.search import MAX_QUERY_CHARS
+from articles.workflow import can_view
 
 PAGE_SIZE = 20
 
@@ -142,8 +143,9 @@ class ArticleSearchView(ArticleListingView):
 def download_attachment(request, pk: int):
     """Serve an attachment under its original name; public only once its article is."""
     attachment = get_object_or_404(Attachment.objects.select_related("article"), pk=pk)
-    may_preview = request.user.is_staff and request.user.has_perm("articles.view_article")
-    if not (attachment.article.is_published() or may_preview):
+    # Before publication, only the staff who may see the article in the admin (its writer,
+    # editors): the same rule as its preview.
+    if not (attachment.article.is_published() or can_view(request.user, attachment.article)):
         raise Http404
     try:
         handle = attachment.file.open("rb")

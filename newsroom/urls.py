@@ -1,8 +1,11 @@
+from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
@@ -23,9 +26,14 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
-    # The editor's image upload, wrapped with our checks; browsing stays staff-only.
+    # The editor's image upload, only through our checks: ckeditor_uploader's own urls are
+    # not included, as its `^upload/` pattern would also take /ckeditor/upload/<anything>.
     path("ckeditor/upload/", editor_image_upload, name="ckeditor_upload"),
-    path("ckeditor/", include("ckeditor_uploader.urls")),
+    path(
+        "ckeditor/browse/",
+        never_cache(staff_member_required(ckeditor_views.browse)),
+        name="ckeditor_browse",
+    ),
     # Choosing a language needs no CSRF token: a forged switch harms nobody, and public
     # pages stay free of per-visitor tokens (cacheable) while offering the switch.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),

@@ -150,6 +150,14 @@ def test_attachment_of_a_draft_is_not_public(client):
     assert client.get(attachment.get_absolute_url()).status_code == 404
 
 
+def test_a_writer_downloads_their_own_drafts_attachment_but_not_another_writers(client, writer):
+    own = AttachmentFactory(article=ArticleFactory(draft=True, created_by=writer))
+    others = AttachmentFactory(article=ArticleFactory(draft=True))
+    client.force_login(writer)
+    assert client.get(own.get_absolute_url()).status_code == 200
+    assert client.get(others.get_absolute_url()).status_code == 404
+
+
 def test_staff_can_download_the_attachment_of_a_draft(client, editor):
     attachment = AttachmentFactory(article=ArticleFactory(draft=True))
     client.force_login(editor)

@@ -230,3 +230,25 @@ def test_a_real_photo_with_html_appended_is_stored_as_pixels_only(client, writer
     stored = (media_root / data["url"].removeprefix("/media/")).read_bytes()
     assert b"<script" not in stored and b"<html" not in stored
     assert stored.endswith(b"\xff\xd9")
+
+
+def test_an_origin_of_null_is_not_taken_for_this_site(client, writer, media_root):
+    client.force_login(writer)
+    response = client.post(
+        UPLOAD_URL,
+        {"upload": hostile.upload("a.jpg", hostile.jpeg_bytes())},
+        headers={"Origin": "null"},
+    )
+    assert response.status_code == 403
+    assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize("path", ["/ckeditor/upload/x", "/ckeditor/upload/../upload/"])
+def test_no_other_address_reaches_ckeditors_own_unchecked_upload_view(
+    client, django_user_model, media_root, path
+):
+    clerk = django_user_model.objects.create_user("vanthu", password="x", is_staff=True)
+    client.force_login(clerk)
+    response = client.post(path, {"upload": hostile.upload("a.jpg", hostile.jpeg_bytes())})
+    assert response.status_code in (403, 404)
+    assert stored_files(media_root) == []
