@@ -2,7 +2,6 @@ import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
@@ -213,10 +212,9 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         article = form.instance
         reversion.set_comment(gettext("Saved") if change else gettext("Created"))
-        # What was being typed is now saved: nothing left to offer back.
-        Autosave.objects.filter(
-            Q(article=article) | Q(article__isnull=True), user=request.user
-        ).delete()
+        # What was being typed is now saved: nothing left to offer back. (A new article's
+        # autosave has no article yet; another article's save must not drop it.)
+        Autosave.objects.filter(user=request.user, article=article if change else None).delete()
         action = request.workflow_action
         if action is not None:
             note = form.cleaned_data.get(
@@ -272,18 +270,21 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _bulk(self, request, queryset, action: Action):
         done = 0
-        for article in queryset.select_for_update(of=("self",)):
-            try:
-                with transaction.atomic():
-                    workflow.perform(action, article=article, by=request.user)
-                done += 1
-            except PermissionDenied:
-                messages.error(
-                    request,
-                    gettext("You may not do this to “%(title)s”.") % {"title": article.title},
-                )
-            except workflow.TransitionError as exc:
-                messages.error(request, f"“{article.title}”: {exc}")
+        # The admin's changelist is not atomic: the row locks need a transaction of their own;
+        # each article still gets its own savepoint, so one refusal undoes only that one.
+        with transaction.atomic():
+            for article in queryset.select_for_update(of=("self",)):
+                try:
+                    with transaction.atomic():
+                        workflow.perform(action, article=article, by=request.user)
+                    done += 1
+                except PermissionDenied:
+                    messages.error(
+                        request,
+                        gettext("You may not do this to “%(title)s”.") % {"title": article.title},
+                    )
+                except workflow.TransitionError as exc:
+                    messages.error(request, f"“{article.title}”: {exc}")
         if done:
             messages.success(
                 request,

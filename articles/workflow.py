@@ -237,7 +237,8 @@ def perform(
         by=by,
         at=now,
     )
-    transaction.on_commit(lambda: notify(transition))
+    # A mail server that refuses must not turn a saved transition into an error page.
+    transaction.on_commit(lambda: notify(transition), robust=True)
     return transition
 
 

@@ -247,6 +247,17 @@ def test_autosave_keeps_the_typing_without_a_revision_and_offers_it_back(client,
     assert not Autosave.objects.exists()  # saved: nothing left to offer
 
 
+def test_saving_one_article_keeps_the_autosave_of_a_new_unsaved_one(client, writer):
+    article = ArticleFactory(draft=True, created_by=writer, title="Bài cũ")
+    client.force_login(writer)
+    client.post(
+        reverse("admin:articles_article_autosave"),
+        {"article": "", "title": "Bài mới chưa lưu", "body": "<p>Đoạn đầu</p>"},
+    )
+    client.post(change_url(article), article_form_data(article, title="Bài cũ đã sửa"))
+    assert Autosave.objects.get(user=writer, article=None).data["title"] == "Bài mới chưa lưu"
+
+
 def test_autosave_refuses_someone_elses_article(client, writer):
     article = ArticleFactory(draft=True)
     client.force_login(writer)
@@ -406,6 +417,21 @@ def test_bulk_publish_uses_the_same_checks(client, editor):
     missing.refresh_from_db()
     assert ready.is_published() and missing.status == Article.Status.REVIEW
     assert timezone.now() - ready.published_at < timedelta(minutes=1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_publish_works_outside_a_test_transaction(client):
+    # Row locks (select_for_update) need a transaction; the admin's changelist has none.
+    editor = UserFactory(username="bientap2", is_staff=True)
+    editor.groups.add(role_group("Editor"))
+    ready = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    client.force_login(editor)
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [ready.pk]},
+    )
+    ready.refresh_from_db()
+    assert ready.is_published()
 
 
 def test_autosave_of_a_new_article_is_offered_on_the_add_form(client, writer):
