@@ -58,6 +58,8 @@ def new_generation(**_kwargs) -> dict:
 
 
 def invalidate_on_change(**kwargs) -> None:
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return  # m2m_changed fires before and after; the change is there only after
     new_generation()
     # Once more when the transaction commits, so a page cached from pre-commit data goes
     # too: one callback per transaction however many rows (bylines, attachments) it saves.

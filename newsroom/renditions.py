@@ -65,13 +65,13 @@ def make_renditions(name: str, storage: Storage = default_storage, force: bool =
     """Write the missing renditions of a stored image (all of them with force); return how many."""
     with storage.open(name, "rb") as handle, Image.open(handle) as original:
         original.seek(0)  # an animation's first frame
-        original.load()
-        width, height = original.size
+        width, height = original.size  # from the header: decode only if there is work
         wanted = [
             r for r in renditions_for(name, width, height) if force or not storage.exists(r.name)
         ]
         if not wanted:
             return 0
+        original.load()
         source = original.convert("RGBA" if has_alpha(original) else "RGB")
     written = 0
     # Largest first: each smaller size is resized from the one above, which is faster.
