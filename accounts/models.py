@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.fields import CleanImageField
 from newsroom.files import DeletesFilesOfFailedSave
 from newsroom.images import validate_image
+from newsroom.reverse import reverse_slug
 from newsroom.text import unique_slug
 
 
@@ -58,7 +58,7 @@ class Author(DeletesFilesOfFailedSave, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return reverse_slug("articles:author", self.slug)
 
 
 class AccountEvent(models.Model):

@@ -15,10 +15,12 @@ class ArticlesConfig(AppConfig):
         from articles.inline_images import connect_inline_image_cleanup
         from articles.models import Article, Attachment
         from articles.page_cache import connect_invalidation
+        from articles.tag_listings import connect as connect_tag_listings
         from newsroom.files import connect_file_cleanup
         from newsroom.timezones import ZonedSplitDateTime
 
         connect_invalidation()
+        connect_tag_listings()
         connect_file_cleanup(Article)
         connect_file_cleanup(Attachment)
         connect_inline_image_cleanup(Article)

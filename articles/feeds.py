@@ -28,8 +28,9 @@ class LatestArticlesFeed(Feed):
     def feed_url(self):
         return reverse("articles:feed")
 
-    def articles(self):
-        return Article.objects.published().for_listing().prefetch_related("tags")
+    def articles(self, published=None):
+        published = published or Article.objects.published()
+        return published.for_listing().prefetch_related("tags")
 
     def items(self):
         return self.articles()[:FEED_SIZE]
@@ -88,4 +89,4 @@ class TagArticlesFeed(LatestArticlesFeed):
         return reverse("articles:tag_feed", kwargs={"slug": tag.slug})
 
     def items(self, tag: Tag):
-        return self.articles().filter(tags=tag)[:FEED_SIZE]
+        return self.articles(Article.objects.published_with_tag(tag))[:FEED_SIZE]

@@ -59,8 +59,9 @@ def _search_postgresql(queryset: QuerySet, words: list[str]) -> QuerySet:
     tsquery = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
     table = connection.ops.quote_name(queryset.model._meta.db_table)
     vector = RawSQL(f"{table}.search_vector", [], output_field=SearchVectorField())
+    # alias(), not annotate(): neither the vector nor the rank is sent back with the rows.
     return (
-        queryset.annotate(search=vector, rank=SearchRank(vector, tsquery))
+        queryset.alias(search=vector, rank=SearchRank(vector, tsquery))
         .filter(search=tsquery)  # rank is above zero even for rows that do not match
         .order_by("-rank", "-published_at", "-id")
     )
@@ -78,4 +79,4 @@ def _search_folded(queryset: QuerySet, words: list[str]) -> QuerySet:
             default=Value(1),
             output_field=IntegerField(),
         )
-    return queryset.annotate(rank=rank).order_by(F("rank").desc(), "-published_at", "-id")
+    return queryset.alias(rank=rank).order_by(F("rank").desc(), "-published_at", "-id")

@@ -23,11 +23,15 @@ class PublishedArticleMixin:
         return Article.objects.published().for_listing()
 
 
-class ArticleListingView(PublishedArticleMixin, ListView):
+class ArticleListingView(ListView):
     """A paginated listing; its title and description name the page past the first."""
 
     paginate_by = PAGE_SIZE
     paginator_class = ListingPaginator  # no COUNT(*), bounded offsets
+
+    def get_queryset(self):
+        # What readers see (published()), with only the columns a summary shows.
+        return Article.objects.published().for_summaries()
 
     def page_title(self) -> str:
         return ""
@@ -81,7 +85,7 @@ class TagArticleListView(ArticleListingView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+        return Article.objects.published_with_tag(self.tag).for_summaries()
 
     def page_title(self) -> str:
         return _("Tag: %(tag)s") % {"tag": self.tag.name}

@@ -32,6 +32,7 @@ from django.utils import timezone  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 from accounts.models import Author  # noqa: E402
+from articles import tag_listings  # noqa: E402
 from articles.models import Article, Attachment, Byline, Tag  # noqa: E402
 from newsroom.renditions import make_renditions  # noqa: E402
 from newsroom.text import vn_slugify  # noqa: E402
@@ -277,6 +278,8 @@ def fill(total: int, batch: int = 2000, seed: int = 2024) -> None:
             Byline.objects.bulk_create(bylines)
             Article.tags.through.objects.bulk_create(taggings)
             Attachment.objects.bulk_create(attachments)
+            # bulk_create sends no signals: the tag pages' entries, as a save would make them.
+            tag_listings.refresh(article.pk for article in articles)
         done = min(start + batch, total)
         rate = (done - existing) / max(time.monotonic() - started, 0.001)
         print(f"\r{done:>7}/{total} articles ({rate:,.0f}/s)", end="", flush=True)
