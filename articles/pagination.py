@@ -7,6 +7,7 @@ search, tags, authors and the sitemaps) and never grows with the table.
 """
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import Count, Window
 from django.utils.functional import cached_property
 
 MAX_PAGES = 100
@@ -51,3 +52,29 @@ class ListingPaginator(Paginator):
     def count(self) -> int:
         # Only `?page=last` asks; the listing templates never show a total.
         return min(super().count, MAX_PAGES * self.per_page)
+
+
+class CountInPagePaginator(Paginator):
+    """Counts the matches ("12 results") in the page's own query, as COUNT(*) OVER ().
+
+    Search must read every match to rank them anyway, so the count costs nothing more
+    there, and the page needs one query instead of two (count, then page).
+    """
+
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        start = (number - 1) * self.per_page
+        counted = self.object_list.annotate(total_matches=Window(Count("pk")))
+        rows = list(counted[start : start + self.per_page])
+        if rows:
+            self.__dict__["count"] = rows[0].total_matches  # the count property, known now
+        elif number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        else:
+            self.__dict__["count"] = 0
+        return self._get_page(rows, number, self)

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
 from articles.models import Article, Attachment, Byline, OldSlug, Tag
-from articles.pagination import ListingPaginator
+from articles.pagination import CountInPagePaginator, ListingPaginator
 from articles.search import MAX_QUERY_CHARS
 from articles.workflow import can_view
 
@@ -55,7 +54,9 @@ class ArticleListView(ArticleListingView):
 
 class ArticleDetailView(PublishedArticleMixin, DetailView):
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags", "attachments")
+        # search_text is a folded copy of the body, for SQLite's search only.
+        queryset = super().get_queryset().defer("search_text")
+        return queryset.prefetch_related("tags", "attachments")
 
     def get(self, request, *args, **kwargs):
         try:
@@ -124,7 +125,7 @@ class AuthorArticleListView(ArticleListingView):
 class ArticleSearchView(ArticleListingView):
     template_name = "articles/search.html"
     # Results are counted ("12 results"): the matches, not the table, and only on a search.
-    paginator_class = Paginator
+    paginator_class = CountInPagePaginator
 
     def get_queryset(self):
         # Whatever was typed, the page answers: control characters dropped, length capped.

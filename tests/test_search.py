@@ -108,6 +108,18 @@ def test_search_pages_keep_the_query(client):
     assert 'href="?q=phan+rang&amp;page=2"' in html
     second = client.get(SEARCH, {"q": "phan rang", "page": 2})
     assert len(second.context["article_list"]) == 1
+    # The count comes with the page's rows: page 2 still knows the whole total.
+    assert "21 kết quả" in second.content.decode()
+    assert 'rel="prev"' in second.content.decode()
+    assert 'rel="next"' not in second.content.decode()
+    assert client.get(SEARCH, {"q": "phan rang", "page": 3}).status_code == 404
+    assert client.get(SEARCH, {"q": "phan rang", "page": "last"}).context["page_obj"].number == 2
+
+
+def test_a_search_with_no_match_says_so(client, cham):
+    html = client.get(SEARCH, {"q": "hải đăng"}).content.decode()
+    assert "0 kết quả cho “hải đăng”" in html
+    assert client.get(SEARCH, {"q": "hải đăng", "page": 2}).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -162,8 +174,8 @@ def test_search_runs_a_fixed_number_of_queries(
 ):
     for _ in range(count):
         ArticleFactory(title="Tháp Chàm hôm nay")
-    # count, the page of articles, their bylines with authors
-    with django_assert_num_queries(3):
+    # the page of articles with the count of all matches, their bylines with authors
+    with django_assert_num_queries(2):
         assert len(found(client, "thap cham")) == count
 
 
