@@ -14,6 +14,7 @@ from articles.forms import ArticleAdminForm
 from articles.models import Article, Attachment, Autosave, Byline, Tag
 from articles.upload_forms import AttachmentForm
 from articles.workflow import Action, State
+from newsroom.timezones import local_datetime
 
 # The name of the change form's workflow buttons; their value is the Action.
 WORKFLOW_BUTTON = "_workflow"
@@ -155,8 +156,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def state(self, article):
         state = workflow.state_of(article)
         if state == State.SCHEDULED:
-            local = timezone.localtime(article.published_at)
-            return gettext("Scheduled for %(time)s") % {"time": local.strftime("%H:%M %d/%m/%Y")}
+            return gettext("Scheduled for %(time)s") % {
+                "time": local_datetime(article.published_at)
+            }
         return state.label
 
     def view_on_site(self, article):

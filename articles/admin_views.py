@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from articles import revisions, workflow
 from articles.models import Article, Autosave
-from newsroom.timezones import zone_label
+from newsroom.timezones import local_datetime, zone_label
 
 # What autosave keeps of the form: the text being typed, not files or relations.
 AUTOSAVED_FIELDS = ["title", "slug", "summary", "body", "cover_caption", "cover_alt"]
@@ -106,7 +106,7 @@ def restore(model_admin, request, object_id, version_id: int):
             "The revision of %(time)s is restored as a new revision. "
             "Its status is unchanged: publish it when it is ready."
         )
-        % {"time": timezone.localtime(version.revision.date_created).strftime("%H:%M %d/%m/%Y")},
+        % {"time": local_datetime(version.revision.date_created)},
     )
     return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 

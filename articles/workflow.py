@@ -28,6 +28,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Transition
+from newsroom.timezones import local_datetime
 
 PUBLISH_PERMISSION = "articles.publish_article"
 Status = Article.Status
@@ -250,10 +251,9 @@ def note_required_message(action: Action) -> str:
 
 def done_message(transition: Transition) -> str:
     article = transition.article
-    local = timezone.localtime(article.published_at) if article.published_at else None
     return gettext(DONE_MESSAGES[Action(transition.action)]) % {
         "title": article.title,
-        "time": local.strftime("%H:%M %d/%m/%Y") if local else "",
+        "time": local_datetime(article.published_at),
     }
 
 

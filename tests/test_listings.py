@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 from articles.models import Article
 from articles.pagination import MAX_PAGES
@@ -172,3 +174,30 @@ def test_home_listing_reads_the_index_in_order_without_sorting():
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
             plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
             assert "article_public_order" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_links_follow_the_address_the_site_is_served_under(no_page_cache):
+    """Paths are built once per worker (newsroom/reverse.py), yet a site mounted under a
+    prefix still links under it, and the same worker serving both gives each its own."""
+    tag, author = TagFactory(), AuthorFactory()
+    article = ArticleFactory(tags=[tag], authors=[author])
+    handler = WSGIHandler()  # the test client ignores SCRIPT_NAME; a server does not
+
+    def get(path: str, prefix: str) -> str:
+        environ = RequestFactory()._base_environ(PATH_INFO=path, SCRIPT_NAME=prefix)
+        response = handler(environ, lambda status, headers: None)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    article_path = article.get_absolute_url()
+    try:
+        for prefix in ("", "/tin", ""):
+            html = get(HOME, prefix)
+            assert f'href="{prefix}/articles/{article.slug}/"' in html
+            assert f'href="{prefix}/authors/{author.slug}/"' in html
+            html = get(article_path, prefix)
+            assert f'href="{prefix}/tags/{tag.slug}/"' in html
+            if not prefix:
+                assert "/tin/" not in html
+    finally:
+        set_script_prefix("/")  # the handler leaves the last request's prefix behind
