@@ -17,7 +17,7 @@ class ArticlePreviewView(LoginRequiredMixin, DetailView):
     login_url = reverse_lazy("admin:login")
 
     def get_queryset(self):
-        return Article.objects.for_listing().prefetch_related("tags", "attachments")
+        return Article.objects.for_page()
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)

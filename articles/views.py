@@ -15,13 +15,6 @@ from articles.workflow import can_view
 PAGE_SIZE = 20
 
 
-class PublishedArticleMixin:
-    """Readers see only what Article.objects.published() lets through."""
-
-    def get_queryset(self):
-        return Article.objects.published().for_listing()
-
-
 class ArticleListingView(ListView):
     """A paginated listing; its title and description name the page past the first."""
 
@@ -52,11 +45,11 @@ class ArticleListView(ArticleListingView):
     pass
 
 
-class ArticleDetailView(PublishedArticleMixin, DetailView):
+class ArticleDetailView(DetailView):
     def get_queryset(self):
-        # search_text is a folded copy of the body, for SQLite's search only.
-        queryset = super().get_queryset().defer("search_text")
-        return queryset.prefetch_related("tags", "attachments")
+        # Readers see only what published() lets through. search_text is a folded copy
+        # of the body, for SQLite's search only.
+        return Article.objects.published().for_page().defer("search_text")
 
     def get(self, request, *args, **kwargs):
         try:

@@ -205,8 +205,8 @@ def report(pages, queries, cached, uncached, memory, articles, duration) -> str:
         low = u.get("low_p99")
         lines.append(
             f"| {name} | {c['rps']:.0f}"
-            f" | {c_ratio:.2f}{verdict(target[0] and c_ratio >= target[0])}"
-            f" | {u['rps']:.0f} | {u_ratio:.2f}{verdict(target[1] and u_ratio >= target[1])}"
+            f" | {c_ratio:.3f}{verdict(target[0] and c_ratio >= target[0])}"
+            f" | {u['rps']:.0f} | {u_ratio:.3f}{verdict(target[1] and u_ratio >= target[1])}"
             f" | {u['p50']:.1f} | {u['p99']:.1f}"
             f" | {'' if low is None else f'{low:.1f}'}{verdict(target[3] and low <= target[3])}"
             f" | {q}{verdict(target[2] and q <= target[2])} | {c['errors'] + u['errors']} |"

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection
+from django.core.signals import request_started
+from django.db import close_old_connections, connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, set_script_prefix
@@ -190,6 +191,8 @@ def test_links_follow_the_address_the_site_is_served_under(no_page_cache):
         return response.content.decode()
 
     article_path = article.get_absolute_url()
+    # As the test client does: the test's transaction holds the connection open.
+    request_started.disconnect(close_old_connections)
     try:
         for prefix in ("", "/tin", ""):
             html = get(HOME, prefix)
@@ -200,4 +203,5 @@ def test_links_follow_the_address_the_site_is_served_under(no_page_cache):
             if not prefix:
                 assert "/tin/" not in html
     finally:
+        request_started.connect(close_old_connections)
         set_script_prefix("/")  # the handler leaves the last request's prefix behind
