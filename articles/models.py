@@ -9,7 +9,6 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -97,16 +96,6 @@ class ArticleQuerySet(models.QuerySet):
         )
         return self.prefetch_related(
             models.Prefetch("bylines", queryset=bylines, to_attr="listed_bylines")
-        )
-
-    def for_page(self):
-        """What the article page shows, in a fixed number of queries: for_listing(), its
-        tags, and whether it has attachments (most have none: their query is then skipped)."""
-        attachments = Attachment.objects.filter(article=models.OuterRef("pk"))
-        return (
-            self.for_listing()
-            .prefetch_related("tags")
-            .annotate(has_attachments=models.Exists(attachments))
         )
 
     def for_summaries(self):
@@ -267,16 +256,12 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     @property
     def ordered_authors(self) -> list[Author]:
+        if hasattr(self, "page_authors"):  # articles.article_page.with_related()
+            return self.page_authors
         bylines = getattr(self, "listed_bylines", None)  # for_listing()
         if bylines is None:
             bylines = self.bylines.select_related("author")
         return [byline.author for byline in bylines]
-
-    @cached_property
-    def listed_attachments(self) -> list["Attachment"]:
-        if getattr(self, "has_attachments", None) is False:  # for_page() found none
-            return []
-        return list(self.attachments.all())
 
     @property
     def modified_at(self):

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from articles import workflow
+from articles.article_page import with_related
 from articles.models import Article
 
 
@@ -17,14 +18,14 @@ class ArticlePreviewView(LoginRequiredMixin, DetailView):
     login_url = reverse_lazy("admin:login")
 
     def get_queryset(self):
-        return Article.objects.for_page()
+        return Article.objects.all()
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
         # Staff who may see the article in the admin; everyone else learns nothing.
         if not workflow.can_view(self.request.user, article):
             raise Http404
-        return article
+        return with_related(article)
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)

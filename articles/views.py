@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
+from articles.article_page import with_related
 from articles.models import Article, Attachment, Byline, OldSlug, Tag
 from articles.pagination import CountInPagePaginator, ListingPaginator
 from articles.search import MAX_QUERY_CHARS
@@ -49,7 +50,10 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         # Readers see only what published() lets through. search_text is a folded copy
         # of the body, for SQLite's search only.
-        return Article.objects.published().for_page().defer("search_text")
+        return Article.objects.published().defer("search_text")
+
+    def get_object(self, queryset=None):
+        return with_related(super().get_object(queryset))
 
     def get(self, request, *args, **kwargs):
         try:

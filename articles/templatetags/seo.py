@@ -65,7 +65,7 @@ def article_json_ld(context, article) -> str:
             }
             for author in article.ordered_authors
         ],
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.page_tags],
         "publisher": {
             "@type": "Organization",
             "name": settings.SITE_NAME,
