@@ -2,8 +2,9 @@
 
 PostgreSQL: full-text search through the `vi_unaccent` text search configuration
 (unaccent, then lower-case) over title (weight A), lead (B) and body (C), stored in the
-generated column `search_vector` with a GIN index (migrations 0004 and 0006; the column
-is PostgreSQL's own, unknown to the model). SQLite has neither, so each article also
+generated column `search_vector` with a GIN index (migrations 0004 and 0006), and ranked
+on `search_rank_vector`, the title and lead alone (0008); both columns are PostgreSQL's
+own, unknown to the model. SQLite has neither, so each article also
 stores `search_text`: its words folded with `newsroom.text.fold`, one line each for
 title, lead and body.
 Both match every word of the query, whole words only, and rank title over lead over body,
@@ -59,9 +60,11 @@ def _search_postgresql(queryset: QuerySet, words: list[str]) -> QuerySet:
     tsquery = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
     table = connection.ops.quote_name(queryset.model._meta.db_table)
     vector = RawSQL(f"{table}.search_vector", [], output_field=SearchVectorField())
+    # Ranked on title and lead only (migration 0008): small, never read back from TOAST.
+    rank_vector = RawSQL(f"{table}.search_rank_vector", [], output_field=SearchVectorField())
     # alias(), not annotate(): neither the vector nor the rank is sent back with the rows.
     return (
-        queryset.alias(search=vector, rank=SearchRank(vector, tsquery))
+        queryset.alias(search=vector, rank=SearchRank(rank_vector, tsquery))
         .filter(search=tsquery)  # rank is above zero even for rows that do not match
         .order_by("-rank", "-published_at", "-id")
     )
