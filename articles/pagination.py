@@ -13,6 +13,17 @@ from django.utils.functional import cached_property
 MAX_PAGES = 100
 
 
+def page_number(paginator: Paginator, number) -> int:
+    """The asked-for page as a number from 1, before anything is read (404 otherwise)."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        raise PageNotAnInteger(paginator.error_messages["invalid_page"]) from None
+    if number < 1:
+        raise EmptyPage(paginator.error_messages["min_page"])
+    return number
+
+
 class ListingPage(Page):
     def __init__(self, object_list, number, paginator, *, has_next: bool):
         super().__init__(object_list, number, paginator)
@@ -29,12 +40,7 @@ class ListingPaginator(Paginator):
     """A paginator that neither counts nor reaches past MAX_PAGES pages."""
 
     def validate_number(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
-        if number < 1:
-            raise EmptyPage(self.error_messages["min_page"])
+        number = page_number(self, number)
         if number > MAX_PAGES:
             raise EmptyPage(self.error_messages["no_results"])
         return number
@@ -62,12 +68,7 @@ class CountInPagePaginator(Paginator):
     """
 
     def page(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
-        if number < 1:
-            raise EmptyPage(self.error_messages["min_page"])
+        number = page_number(self, number)
         start = (number - 1) * self.per_page
         counted = self.object_list.annotate(total_matches=Window(Count("pk")))
         rows = list(counted[start : start + self.per_page])
