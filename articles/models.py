@@ -201,6 +201,15 @@ class Article(DeletesFilesOfFailedSave, models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_order")
         ]
+        # A published article without a time is neither live nor scheduled: readers would
+        # not see it while the newsroom's list called it published.
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message=_("A published article needs a publication time."),
+            )
+        ]
         permissions = [
             ("publish_article", _("Can publish, schedule, return and withdraw articles"))
         ]

@@ -79,3 +79,14 @@ def test_byline_keeps_the_authors_in_the_order_given():
 
 def test_author_slug_folds_vietnamese():
     assert AuthorFactory(name="Đặng Thùy Trâm").slug == "dang-thuy-tram"
+
+
+def test_a_published_article_always_has_a_publication_time():
+    """Neither live nor scheduled, it would be hidden from readers yet listed as published."""
+    article = ArticleFactory.build(status=Article.Status.PUBLISHED, published_at=None)
+    with pytest.raises(ValidationError) as raised:
+        article.full_clean()
+    assert "Bài đã xuất bản phải có thời gian xuất bản." in str(raised.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        article.save()
+    ArticleFactory(draft=True).save()  # a draft needs none
