@@ -29,7 +29,8 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:feed")
 
     def articles(self, published=None):
-        published = published or Article.objects.published()
+        if published is None:  # not `or`: a queryset's truth would run it
+            published = Article.objects.published()
         return published.for_listing().prefetch_related("tags")
 
     def items(self):

@@ -93,3 +93,6 @@ def test_feed_runs_a_fixed_number_of_queries(
         ArticleFactory(tags=tags, authors=authors)
     with django_assert_num_queries(3):  # articles, bylines with authors, tags
         assert len(parse(client, FEED).entries) == count
+    tag_feed = reverse("articles:tag_feed", args=[tags[0].slug])
+    with django_assert_num_queries(4):  # the tag, then the same three
+        assert len(parse(client, tag_feed).entries) == count
