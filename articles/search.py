@@ -60,7 +60,8 @@ def _search_postgresql(queryset: QuerySet, words: list[str]) -> QuerySet:
     tsquery = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")
     table = connection.ops.quote_name(queryset.model._meta.db_table)
     vector = RawSQL(f"{table}.search_vector", [], output_field=SearchVectorField())
-    # Ranked on title and lead only (migration 0008): small, never read back from TOAST.
+    # Ranked on title and lead only (migration 0008): small enough to sit in the row,
+    # where the whole vector is read back from TOAST for every match.
     rank_vector = RawSQL(f"{table}.search_rank_vector", [], output_field=SearchVectorField())
     # alias(), not annotate(): neither the vector nor the rank is sent back with the rows.
     return (

@@ -4,8 +4,8 @@
     {% article_summary article lead=True %}
 
 gives its cover (a small responsive picture), title, time, byline and the start of its lead.
-Built in Python rather than an included template: a listing shows 20 of them, and an
-`{% include %}` costs about ten times as much per article (docs/benchmarks.md).
+Built in Python rather than an included template: a listing shows 20 of them, and the
+included template was half of a listing page's time (docs/benchmarks.md).
 The article needs its bylines prefetched (`Article.objects.for_listing()`).
 """
 
