@@ -19,9 +19,13 @@
   }
 
   function write(name, value) {
-    if (name === "body" && editor()) { editor().setData(value); }
     var input = document.getElementById("id_" + name);
     if (input) input.value = value;
+    var ed = name === "body" && editor();
+    if (!ed) return;  // CKEditor not started yet: it will read the textarea
+    // Still loading, CKEditor would overwrite the restored text with what it loaded.
+    if (ed.status === "ready") ed.setData(value);
+    else ed.once("instanceReady", function () { ed.setData(value); });
   }
 
   function snapshot() {
