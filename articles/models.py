@@ -99,9 +99,10 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_summaries(self):
-        """for_listing() with only the columns a summary shows (articles/templatetags/summaries.py):
-        no body, and one date-time a row rather than four (each is parsed in Python)."""
-        return self.for_listing().only(
+        """Only the columns a summary shows (articles/templatetags/summaries.py): no body, and
+        one date-time a row rather than four (each is parsed in Python). The bylines come
+        after pagination (articles.related_rows.with_listed_authors)."""
+        return self.only(
             "title", "slug", "summary", "cover_image", "cover_width", "cover_height", "published_at"
         )
 
@@ -265,7 +266,7 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     @property
     def ordered_authors(self) -> list[Author]:
-        if hasattr(self, "page_authors"):  # articles.article_page.with_related()
+        if hasattr(self, "page_authors"):  # articles.related_rows
             return self.page_authors
         bylines = getattr(self, "listed_bylines", None)  # for_listing()
         if bylines is None:

@@ -8,8 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from articles import workflow
-from articles.article_page import with_related
 from articles.models import Article
+from articles.related_rows import with_related
 
 
 @method_decorator(never_cache, name="dispatch")

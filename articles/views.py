@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
-from articles.article_page import with_related
 from articles.models import Article, Attachment, Byline, OldSlug, Tag
 from articles.pagination import CountInPagePaginator, ListingPaginator
+from articles.related_rows import with_listed_authors, with_related
 from articles.search import MAX_QUERY_CHARS
 from articles.workflow import can_view
 
@@ -34,6 +34,7 @@ class ArticleListingView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        with_listed_authors(context["page_obj"].object_list)
         title, number = self.page_title(), context["page_obj"].number
         if number > 1:
             page = _("page %(number)s") % {"number": number}

@@ -20,6 +20,10 @@ pytestmark = pytest.mark.django_db
 HOME = reverse("articles:home")
 
 
+def hours_ago(hours: int) -> datetime.datetime:
+    return datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(hours=hours)
+
+
 def titles(response) -> list[str]:
     return [article.title for article in response.context["article_list"]]
 
@@ -115,6 +119,18 @@ def test_listing_bylines_link_to_author_pages(client):
     assert f'href="{author.get_absolute_url()}" rel="author">Võ Minh</a>' in (
         client.get(HOME).content.decode()
     )
+
+
+def test_each_summary_shows_its_own_authors_in_byline_order(client, no_page_cache):
+    lan, binh, chi = (AuthorFactory(name=name) for name in ("Lan", "Bình", "Chi"))
+    ArticleFactory(title="Bài hai tác giả", authors=[chi, lan], published_at=hours_ago(1))
+    ArticleFactory(title="Bài một tác giả", authors=[binh], published_at=hours_ago(2))
+    html = client.get(HOME).content.decode()
+    two = html[html.index("Bài hai tác giả") : html.index("Bài một tác giả")]
+    one = html[html.index("Bài một tác giả") :]
+    assert two.index(">Chi</a>, ") < two.index(">Lan</a>")
+    assert ">Bình<" not in two
+    assert ">Bình</a>" in one and ">Lan<" not in one and ">Chi<" not in one
 
 
 def test_unknown_tag_and_author_give_the_styled_404(client):
