@@ -10,13 +10,13 @@ The article needs its bylines prefetched (`Article.objects.for_listing()`).
 """
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 
 from articles.templatetags.renditions import picture
 from newsroom.markup import escape
+from newsroom.timezones import local_datetime
 
 register = template.Library()
 
@@ -51,9 +51,8 @@ def publication_time(value) -> str:
     """<time> in the reader's language: `20:15 19/04/2024` in Vietnamese."""
     if value is None:
         return ""
-    value = localtime(value)
-    shown = escape(date_format(value, "DATETIME_FORMAT"))
-    return f'<time datetime="{value.isoformat(timespec="seconds")}">{shown}</time>'
+    machine = localtime(value).isoformat(timespec="seconds")
+    return f'<time datetime="{machine}">{escape(local_datetime(value))}</time>'
 
 
 def byline(authors) -> str:
