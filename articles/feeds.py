@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Enclosure
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Tag
+from articles.related_rows import with_listed_authors
 
 FEED_SIZE = 20
 
@@ -28,13 +29,12 @@ class LatestArticlesFeed(Feed):
     def feed_url(self):
         return reverse("articles:feed")
 
-    def articles(self, published=None):
-        if published is None:  # not `or`: a queryset's truth would run it
-            published = Article.objects.published()
-        return published.for_listing().prefetch_related("tags")
+    def latest(self, published) -> list[Article]:
+        """The newest FEED_SIZE of these articles, with their authors and tags."""
+        return with_listed_authors(list(published.prefetch_related("tags")[:FEED_SIZE]))
 
     def items(self):
-        return self.articles()[:FEED_SIZE]
+        return self.latest(Article.objects.published())
 
     def item_title(self, item: Article) -> str:
         return item.title
@@ -90,4 +90,4 @@ class TagArticlesFeed(LatestArticlesFeed):
         return reverse("articles:tag_feed", kwargs={"slug": tag.slug})
 
     def items(self, tag: Tag):
-        return self.articles(Article.objects.published_with_tag(tag))[:FEED_SIZE]
+        return self.latest(Article.objects.published_with_tag(tag))

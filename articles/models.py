@@ -85,19 +85,6 @@ class ArticleQuerySet(models.QuerySet):
         """Articles containing every word of `query`, with or without diacritics."""
         return search(self, query)
 
-    def for_listing(self):
-        """What a listing shows of each article, in a fixed number of queries."""
-        # to_attr: a plain list per article; the default (a queryset per article, built
-        # for `bylines.all()`) was a quarter of a listing page's time.
-        bylines = (
-            Byline.objects.select_related("author")
-            .only("article", "position", "author__name", "author__slug")
-            .order_by("position", "id")
-        )
-        return self.prefetch_related(
-            models.Prefetch("bylines", queryset=bylines, to_attr="listed_bylines")
-        )
-
     def for_summaries(self):
         """Only the columns a summary shows (articles/templatetags/summaries.py): no body, and
         one date-time a row rather than four (each is parsed in Python). The bylines come
@@ -266,12 +253,9 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     @property
     def ordered_authors(self) -> list[Author]:
-        if hasattr(self, "page_authors"):  # articles.related_rows
+        if hasattr(self, "page_authors"):  # pages load them with articles.related_rows
             return self.page_authors
-        bylines = getattr(self, "listed_bylines", None)  # for_listing()
-        if bylines is None:
-            bylines = self.bylines.select_related("author")
-        return [byline.author for byline in bylines]
+        return [byline.author for byline in self.bylines.select_related("author")]
 
     @property
     def modified_at(self):
