@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from accounts.models import Author
-from articles.models import Article, Byline, Tag
+from articles.models import Article, Byline, Tag, TagListing
 
 # Google News reads only articles of the last two days, at most 1,000 of them.
 NEWS_WINDOW = timedelta(hours=48)
@@ -64,9 +64,13 @@ class TagSitemap(CountedSitemap):
     changefreq = "daily"
 
     def items(self):
-        # Only tags with something public to show; their lastmod is their newest article.
+        # Only tags with something public to show; their lastmod is their newest article,
+        # the first of the tag's page entries (TagListing's index: one probe a tag).
+        newest = TagListing.objects.filter(
+            tag=OuterRef("pk"), published_at__lte=timezone.now()
+        ).order_by("-published_at")
         return (
-            Tag.objects.annotate(lastmod=latest_public_article(tags=OuterRef("pk")))
+            Tag.objects.annotate(lastmod=Subquery(newest.values("published_at")[:1]))
             .filter(lastmod__isnull=False)
             .only("slug")
             .order_by("slug")
