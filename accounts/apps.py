@@ -8,6 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts.models import Author
-        from newsroom.files import connect_file_cleanup
+        from newsroom.media.files import connect_file_cleanup
 
         connect_file_cleanup(Author)

@@ -2,9 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.fields import CleanImageField
-from newsroom.files import DeletesFilesOfFailedSave
-from newsroom.images import validate_image
+from newsroom.media.fields import CleanImageField
+from newsroom.media.files import DeletesFilesOfFailedSave
+from newsroom.media.images import validate_image
 from newsroom.reverse import reverse_slug
 from newsroom.text import unique_slug
 

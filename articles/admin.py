@@ -5,14 +5,13 @@ from django.db import transaction
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import admin_views, workflow
-from articles.forms import ArticleAdminForm
+from articles import workflow
+from articles.editorial import admin_views
+from articles.editorial.forms import ArticleAdminForm, AttachmentForm
 from articles.models import Article, Attachment, Autosave, Byline, Tag
-from articles.upload_forms import AttachmentForm
 from articles.workflow import Action, State
 from newsroom.timezones import local_datetime
 
@@ -61,14 +60,8 @@ class StateFilter(admin.SimpleListFilter):
         return State.choices
 
     def queryset(self, request, queryset):
-        now, value = timezone.now(), self.value()
-        published = queryset.filter(status=Article.Status.PUBLISHED)
-        if value == State.SCHEDULED:
-            return published.filter(published_at__gt=now)
-        if value == State.LIVE:
-            return published.filter(published_at__lte=now)
-        if value in (State.DRAFT, State.REVIEW, State.WITHDRAWN):
-            return queryset.filter(status=value)
+        if self.value() in State.values:
+            return queryset.in_state(State(self.value()))
         return queryset
 
 
@@ -154,7 +147,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("state"))
     def state(self, article):
-        state = workflow.state_of(article)
+        state = article.state
         if state == State.SCHEDULED:
             return gettext("Scheduled for %(time)s") % {
                 "time": local_datetime(article.published_at)

@@ -12,11 +12,11 @@ class ArticlesConfig(AppConfig):
         from django.contrib.admin import options
         from django.db import models
 
-        from articles.inline_images import connect_inline_image_cleanup
+        from articles.body_images import connect_inline_image_cleanup
         from articles.models import Article, Attachment
-        from articles.page_cache import connect_invalidation
+        from articles.public.page_cache import connect_invalidation
         from articles.tag_listings import connect as connect_tag_listings
-        from newsroom.files import connect_file_cleanup
+        from newsroom.media.files import connect_file_cleanup
         from newsroom.timezones import ZonedSplitDateTime
 
         connect_invalidation()

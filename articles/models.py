@@ -13,14 +13,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Author
-from articles.attachments import kind_of, validate_attachment
-from articles.inline_images import fill_missing_alt
+from articles.body_images import fill_missing_alt
+from articles.rich_text import RichTextField
 from articles.sanitize import sanitize_html
 from articles.search import search, search_text
-from articles.widgets import RichTextField
-from newsroom.fields import CleanImageField
-from newsroom.files import DeletesFilesOfFailedSave, clean_filename
-from newsroom.images import strip_metadata, validate_image
+from newsroom.media.documents import kind_of, validate_attachment
+from newsroom.media.fields import CleanImageField
+from newsroom.media.files import DeletesFilesOfFailedSave, clean_filename
+from newsroom.media.images import strip_metadata, validate_image
 from newsroom.reverse import reverse_slug
 from newsroom.text import unique_slug
 
@@ -65,13 +65,30 @@ class Tag(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    # The clock splits a published article into live and scheduled; these three are the
+    # only places that say how (Article.state_at says it for one article).
+
+    def live(self):
+        """Published, and its publication time has come: what readers may see."""
+        return self.filter(status=Article.State.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published with a publication time still to come: public on that minute."""
+        return self.filter(status=Article.State.PUBLISHED, published_at__gt=timezone.now())
+
+    def in_state(self, state: "Article.State"):
+        """The articles whose `state` is `state` (the admin's filter, the desk's lists)."""
+        if state == Article.State.PUBLISHED:
+            return self.live()
+        if state == Article.State.SCHEDULED:
+            return self.scheduled()
+        return self.filter(status=state)
+
     def published(self):
-        """Publicly visible: published, and its publication time has come, newest first."""
+        """Publicly visible (live()), newest first: every public page, feed and sitemap."""
         # Public rows always have a time, so this order walks the article_public_order index
         # (the default order's NULLS LAST would make PostgreSQL sort instead).
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        ).order_by("-published_at", "-id")
+        return self.live().order_by("-published_at", "-id")
 
     def published_with_tag(self, tag):
         """published() articles with this tag, newest first, read through TagListing's index."""
@@ -88,7 +105,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_summaries(self):
         """Only the columns a summary shows (articles/templatetags/summaries.py): no body, and
         one date-time a row rather than four (each is parsed in Python). The bylines come
-        after pagination (articles.related_rows.with_listed_authors)."""
+        after pagination (articles.public.prefetch.with_listed_authors)."""
         return self.only(
             "title", "slug", "summary", "cover_image", "cover_width", "cover_height", "published_at"
         )
@@ -96,11 +113,22 @@ class ArticleQuerySet(models.QuerySet):
 
 @reversion.register(follow=["bylines"])
 class Article(DeletesFilesOfFailedSave, models.Model):
-    class Status(models.TextChoices):
+    class State(models.TextChoices):
+        """Where an article stands in its lifecycle (articles/workflow.py moves it).
+
+        Four are stored in `status`; SCHEDULED never is: it is a published article whose
+        publication time is still to come, and it becomes PUBLISHED (live) on that minute
+        by the clock alone, with no write and no worker.
+        """
+
         DRAFT = "draft", _("Draft")
-        REVIEW = "review", _("In review")
+        REVIEW = "review", _("Awaiting review")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # The choices of `status`: every state but SCHEDULED.
+    STORED_STATES = [choice for choice in State.choices if choice[0] != "scheduled"]
 
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
@@ -142,7 +170,7 @@ class Article(DeletesFilesOfFailedSave, models.Model):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
     status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+        _("status"), max_length=16, choices=STORED_STATES, default=State.DRAFT
     )
     published_at = models.DateTimeField(
         _("publication time"),
@@ -235,25 +263,27 @@ class Article(DeletesFilesOfFailedSave, models.Model):
         self.body = fill_missing_alt(sanitize_html(self.body))
         self.search_text = search_text(self.title, self.summary, self.body)
 
+    def state_at(self, now) -> "Article.State":
+        """The article's state at the moment `now` (see State)."""
+        if self.status == self.State.PUBLISHED and self.published_at and self.published_at > now:
+            return self.State.SCHEDULED
+        return self.State(self.status)
+
+    @property
+    def state(self) -> "Article.State":
+        return self.state_at(timezone.now())
+
     def is_published(self) -> bool:
         """Return True if the article is publicly visible."""
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return self.state == self.State.PUBLISHED
 
     def is_scheduled(self) -> bool:
         """Return True if the article is published with a time still to come."""
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > timezone.now()
-        )
+        return self.state == self.State.SCHEDULED
 
     @property
     def ordered_authors(self) -> list[Author]:
-        if hasattr(self, "page_authors"):  # pages load them with articles.related_rows
+        if hasattr(self, "page_authors"):  # pages load them with articles.public.prefetch
             return self.page_authors
         return [byline.author for byline in self.bylines.select_related("author")]
 
@@ -342,10 +372,21 @@ class TagListing(models.Model):
 class Transition(models.Model):
     """One step of an article's lifecycle: who moved it, when, from where to where, why."""
 
+    class Action(models.TextChoices):
+        """What a person can do to an article (articles/workflow.py says who and when)."""
+
+        SUBMIT = "submit", _("Submit for review")
+        RETURN = "return", _("Return to writer")
+        PUBLISH = "publish", _("Publish now")
+        SCHEDULE = "schedule", _("Schedule")
+        WITHDRAW = "withdraw", _("Withdraw")
+        REPUBLISH = "republish", _("Publish again")
+        CORRECT = "correct", _("Publish correction")
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
-    action = models.CharField(_("action"), max_length=16)
-    from_status = models.CharField(_("from"), max_length=16, choices=Article.Status.choices)
-    to_status = models.CharField(_("to"), max_length=16, choices=Article.Status.choices)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=16, choices=Article.STORED_STATES)
+    to_status = models.CharField(_("to"), max_length=16, choices=Article.STORED_STATES)
     note = models.TextField(_("note"), blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -20,7 +20,7 @@ def refresh(article_ids) -> None:
     TagListing.objects.filter(article_id__in=article_ids).delete()
     taggings = Tagging.objects.filter(
         article_id__in=article_ids,
-        article__status=Article.Status.PUBLISHED,
+        article__status=Article.State.PUBLISHED,
         article__published_at__isnull=False,
     ).values_list("tag_id", "article_id", "article__published_at")
     TagListing.objects.bulk_create(

@@ -1,8 +1,9 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from articles import feeds, preview, sitemaps, views
-from articles.sitemaps import NEWS_SITEMAPS, SITEMAPS
+from articles.editorial import preview
+from articles.public import feeds, sitemaps, views
+from articles.public.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 app_name = "articles"
 

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -31,27 +31,9 @@ from articles.models import Article, Transition
 from newsroom.timezones import local_datetime
 
 PUBLISH_PERMISSION = "articles.publish_article"
-Status = Article.Status
-
-
-class Action(models.TextChoices):
-    SUBMIT = "submit", _("Submit for review")
-    RETURN = "return", _("Return to writer")
-    PUBLISH = "publish", _("Publish now")
-    SCHEDULE = "schedule", _("Schedule")
-    WITHDRAW = "withdraw", _("Withdraw")
-    REPUBLISH = "republish", _("Publish again")
-    CORRECT = "correct", _("Publish correction")
-
-
-class State(models.TextChoices):
-    """Where an article stands; `scheduled` and `live` split Status.PUBLISHED by the clock."""
-
-    DRAFT = "draft", _("Draft")
-    REVIEW = "review", _("Awaiting review")
-    SCHEDULED = "scheduled", _("Scheduled")
-    LIVE = "live", _("Published")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+# Both are defined on the models (the column choices); these are their short names here.
+Action = Transition.Action
+State = Article.State
 
 
 # The states each action starts from.
@@ -60,9 +42,9 @@ STARTS_FROM = {
     Action.RETURN: {State.REVIEW, State.SCHEDULED},
     Action.PUBLISH: {State.DRAFT, State.REVIEW, State.SCHEDULED},
     Action.SCHEDULE: {State.DRAFT, State.REVIEW, State.SCHEDULED, State.WITHDRAWN},
-    Action.WITHDRAW: {State.LIVE, State.SCHEDULED},
+    Action.WITHDRAW: {State.PUBLISHED, State.SCHEDULED},
     Action.REPUBLISH: {State.WITHDRAWN},
-    Action.CORRECT: {State.LIVE},
+    Action.CORRECT: {State.PUBLISHED},
 }
 # Actions that put the article in front of an editor or a reader: it must be complete.
 NEEDS_COMPLETE = {Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH}
@@ -82,15 +64,6 @@ DONE_MESSAGES = {
 
 class TransitionError(Exception):
     """The action is allowed for this person but not possible now; the message says why."""
-
-
-def state_of(article: Article, now: datetime | None = None) -> State:
-    if article.status == Status.PUBLISHED:
-        now = now or timezone.now()
-        if article.published_at and article.published_at > now:
-            return State.SCHEDULED
-        return State.LIVE
-    return State(article.status)
 
 
 # Who may do what.
@@ -115,7 +88,7 @@ def can_edit(user, article: Article) -> bool:
     """Editors edit any article; a writer edits their own while it is a draft."""
     if not (user.is_active and user.is_staff and user.has_perm("articles.change_article")):
         return False
-    return is_editor(user) or (is_own(user, article) and article.status == Status.DRAFT)
+    return is_editor(user) or (is_own(user, article) and article.status == State.DRAFT)
 
 
 def may(user, action: Action, article: Article) -> bool:
@@ -131,7 +104,7 @@ def can_restore(user, article: Article) -> bool:
 
 
 def allowed_actions(user, article: Article, now: datetime | None = None) -> list[Action]:
-    state = state_of(article, now)
+    state = article.state_at(now or timezone.now())
     return [a for a in Action if state in STARTS_FROM[a] and may(user, a, article)]
 
 
@@ -139,7 +112,7 @@ def check(user, action: Action, article: Article, now: datetime | None = None) -
     """Raise PermissionDenied if the role forbids it, TransitionError if the state does."""
     if not may(user, action, article):
         raise PermissionDenied
-    state = state_of(article, now)
+    state = article.state_at(now or timezone.now())
     if state not in STARTS_FROM[action]:
         raise TransitionError(
             gettext("“%(title)s” is %(state)s now, so “%(action)s” is not possible.")
@@ -207,17 +180,17 @@ def perform(
 
     from_status = article.status
     if action == Action.SUBMIT:
-        article.status = Status.REVIEW
+        article.status = State.REVIEW
     elif action == Action.RETURN:
-        article.status = Status.DRAFT
+        article.status = State.DRAFT
     elif action == Action.PUBLISH:
-        article.status, article.published_at = Status.PUBLISHED, now
+        article.status, article.published_at = State.PUBLISHED, now
     elif action == Action.SCHEDULE:
-        article.status, article.published_at = Status.PUBLISHED, when
+        article.status, article.published_at = State.PUBLISHED, when
     elif action == Action.WITHDRAW:
-        article.status = Status.WITHDRAWN
+        article.status = State.WITHDRAWN
     elif action == Action.REPUBLISH:
-        article.status = Status.PUBLISHED
+        article.status = State.PUBLISHED
         article.published_at = article.published_at or now
     elif action == Action.CORRECT:
         article.correction_note, article.corrected_at = note, now

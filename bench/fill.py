@@ -34,7 +34,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 from accounts.models import Author  # noqa: E402
 from articles import tag_listings  # noqa: E402
 from articles.models import Article, Attachment, Byline, Tag  # noqa: E402
-from newsroom.renditions import make_renditions  # noqa: E402
+from newsroom.media.renditions import make_renditions  # noqa: E402
 from newsroom.text import vn_slugify  # noqa: E402
 
 PLACES = [
@@ -207,13 +207,13 @@ def build_article(rng: random.Random, i: int, covers: list[str], now) -> Article
     title = f"{rng.choice(SUBJECTS)} {rng.choice(PLACES)} {rng.choice(EVENTS)} ({i})"
     roll = rng.random()
     status, published_at = (
-        Article.Status.PUBLISHED,
+        Article.State.PUBLISHED,
         now - timedelta(minutes=rng.randint(1, 1_576_800)),
     )
     if roll > 0.99:
-        status, published_at = Article.Status.DRAFT, None
+        status, published_at = Article.State.DRAFT, None
     elif roll > 0.98:
-        status, published_at = Article.Status.REVIEW, None
+        status, published_at = Article.State.REVIEW, None
     elif roll > 0.97:
         published_at = now + timedelta(days=rng.randint(1, 30))
     body = "".join(f"<p>{sentence(rng, rng.randint(25, 45))}</p>" for _ in range(rng.randint(4, 8)))

@@ -46,8 +46,8 @@ def main() -> None:
     from django.core.files.base import ContentFile
     from django.core.files.storage import FileSystemStorage
 
-    from newsroom.images import strip_metadata
-    from newsroom.renditions import make_renditions
+    from newsroom.media.images import strip_metadata
+    from newsroom.media.renditions import make_renditions
 
     original = photo(args.width, args.height)
     strip_times, rendition_times = [], []

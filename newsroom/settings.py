@@ -49,7 +49,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.SiteLanguageMiddleware",
-    "articles.page_cache.PublicPageCacheMiddleware",
+    "articles.public.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -185,9 +185,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "newsroom.storage.StaticStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
-# Uploads: the size limits are checked while the request streams in (newsroom.uploads).
+# Uploads: the size limits are checked while the request streams in (newsroom.media.upload_limits).
 FILE_UPLOAD_HANDLERS = [
-    "newsroom.uploads.SizeLimitUploadHandler",
+    "newsroom.media.upload_limits.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
@@ -238,12 +238,12 @@ CONTENT_SECURITY_POLICY = {
 # ckeditor.W001 warns that the bundled CKEditor 4 is past end of life; we silence it
 # because the editor is reachable by signed-in staff only, every body is sanitized
 # on the server (articles/sanitize.py) before it is stored, and public pages carry a
-# strict CSP. Keep the editor behind articles.widgets so it can be swapped.
+# strict CSP. Keep the editor behind articles.rich_text so it can be swapped.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 CKEDITOR_UPLOAD_PATH = "uploads/"
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
-CKEDITOR_FILENAME_GENERATOR = "articles.uploads.editor_image_filename"
+CKEDITOR_FILENAME_GENERATOR = "newsroom.media.editor_uploads.editor_image_filename"
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_RESTRICT_BY_DATE = True
 # The editor's allowed content mirrors articles/sanitize.py, so what is pasted (from Word

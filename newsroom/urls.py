@@ -10,8 +10,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from articles.uploads import editor_image_upload
 from newsroom import views
+from newsroom.media.editor_uploads import editor_image_upload
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME

@@ -73,11 +73,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Đường ven biển Ninh Chữ hoàn thành giai đoạn {n}")
     summary = "Sau hai năm thi công, tuyến đường ven biển đã thông xe, rút ngắn thời gian đi lại."
     body = "<p>Sáng nay, tuyến đường chính thức thông xe.</p>"
-    status = Article.Status.PUBLISHED
+    status = Article.State.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
 
     class Params:
-        draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
+        draft = factory.Trait(status=Article.State.DRAFT, published_at=None)
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
         )

@@ -68,7 +68,7 @@ def test_staff_saves_an_article_and_readers_see_it(client, editor):
     assert article.slug == "dong-muoi-tri-hai-vao-vu"
     assert article.created_by == editor
     assert "<script>" not in article.body
-    assert article.status == Article.Status.PUBLISHED
+    assert article.status == Article.State.PUBLISHED
     html = client.get(article.get_absolute_url()).content.decode()
     assert f"{timezone.localtime(article.published_at):%H:%M %d/%m/%Y}" in html
     assert "<h2>Vụ mới</h2>" in html
@@ -88,7 +88,7 @@ def test_a_non_image_cover_is_refused_with_a_message_and_the_form_kept(client, e
             "summary": "Sapo đã gõ",
             "body": "<p>Nội dung đã gõ</p>",
             "cover_image": fake,
-            "status": Article.Status.DRAFT,
+            "status": Article.State.DRAFT,
             "bylines-TOTAL_FORMS": "0",
             "bylines-INITIAL_FORMS": "0",
             "attachments-TOTAL_FORMS": "0",

@@ -101,9 +101,9 @@ def test_time_is_shown_in_vietnam_time_whatever_the_server_zone(client, settings
 @pytest.mark.parametrize(
     "state",
     [
-        {"status": Article.Status.DRAFT, "published_at": None},
-        {"status": Article.Status.REVIEW, "published_at": None},
-        {"status": Article.Status.WITHDRAWN},
+        {"status": Article.State.DRAFT, "published_at": None},
+        {"status": Article.State.REVIEW, "published_at": None},
+        {"status": Article.State.WITHDRAWN},
         {"published_at": datetime.datetime(2999, 1, 1, tzinfo=SAIGON)},
     ],
     ids=["draft", "review", "withdrawn", "scheduled"],

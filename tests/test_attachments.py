@@ -84,7 +84,7 @@ def test_allowed_document_is_attached_and_listed_with_type_and_size(client, edit
 
     article = attachment.article
     Article.objects.filter(pk=article.pk).update(
-        status=Article.Status.PUBLISHED, published_at="2024-04-19T13:15:00Z"
+        status=Article.State.PUBLISHED, published_at="2024-04-19T13:15:00Z"
     )
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Tiêu đề tệp đã gõ" in html
@@ -149,7 +149,7 @@ def test_oversize_attachment_is_refused_with_its_real_size(client, editor, setti
 
 
 def test_default_attachment_limit_is_25_mb(settings):
-    from newsroom.uploads import max_attachment_bytes
+    from newsroom.media.upload_limits import max_attachment_bytes
 
     assert max_attachment_bytes() == 25 * 1024 * 1024
 

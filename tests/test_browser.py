@@ -35,7 +35,7 @@ def test_editor_signs_in_types_in_ckeditor_saves_and_reader_sees_it(live_server,
 
     article.refresh_from_db()
     assert "Hàng nghìn người đổ về tháp Pô Klong Garai dự lễ hội." in article.body
-    assert article.status == Article.Status.PUBLISHED
+    assert article.status == Article.State.PUBLISHED
 
     reader = page.context.browser.new_page()
     reader.goto(f"{live_server.url}{article.get_absolute_url()}")

@@ -86,7 +86,7 @@ def test_editor_uploads_a_photo_in_the_image_dialog_captions_it_and_readers_see_
     assert '<figure class="image">' in article.body
     assert "Nông dân xã Phước Dân thu hoạch nho. Ảnh: Hải Đăng</figcaption>" in article.body
     assert 'alt="Vườn nho chín đỏ"' in article.body
-    assert article.status == Article.Status.PUBLISHED
+    assert article.status == Article.State.PUBLISHED
     stored = next((media_root / "uploads").rglob("*-800x1200.jpg")).read_bytes()
     assert b"Exif" not in stored and hostile.SERIAL.encode() not in stored
 

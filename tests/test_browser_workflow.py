@@ -56,7 +56,7 @@ def test_writer_submits_editor_returns_writer_fixes_editor_publishes_reader_read
     page.get_by_role("button", name="Gửi duyệt").click()
     expect(page.locator(".messagelist .success")).to_contain_text("đã được gửi duyệt")
     article = Article.objects.get()
-    assert article.status == Article.Status.REVIEW
+    assert article.status == Article.State.REVIEW
     assert [a.name for a in article.ordered_authors] == ["Lê Minh"]
 
     # The editor opens it from the review queue and returns it with a note.
@@ -67,7 +67,7 @@ def test_writer_submits_editor_returns_writer_fixes_editor_publishes_reader_read
     page.get_by_role("button", name="Trả lại").click()
     expect(page.locator(".messagelist .success")).to_contain_text("trả lại")
     article.refresh_from_db()
-    assert article.status == Article.Status.DRAFT
+    assert article.status == Article.State.DRAFT
 
     # The writer sees the note, fixes the body, resubmits.
     sign_in(page, live_server, writer)

@@ -55,7 +55,7 @@ def test_feed_has_the_latest_twenty_public_articles_newest_first(client):
         ArticleFactory(title=f"Tin {n:02}", published_at=base + datetime.timedelta(hours=n))
     ArticleFactory(title="Nháp", draft=True)
     ArticleFactory(title="Hẹn giờ", scheduled=True)
-    ArticleFactory(title="Đã gỡ", status=Article.Status.WITHDRAWN)
+    ArticleFactory(title="Đã gỡ", status=Article.State.WITHDRAWN)
     feed = parse(client, FEED)
     assert [e.title for e in feed.entries] == [f"Tin {n:02}" for n in range(24, 4, -1)]
 

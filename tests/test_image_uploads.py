@@ -27,7 +27,7 @@ def article_form(**fields):
         "body": "<p>Nội dung đã gõ</p>",
         "cover_caption": "Chú thích đã gõ",
         "cover_alt": "Mô tả ảnh đã gõ",
-        "status": Article.Status.DRAFT,
+        "status": Article.State.DRAFT,
         "bylines-TOTAL_FORMS": "0",
         "bylines-INITIAL_FORMS": "0",
         "attachments-TOTAL_FORMS": "0",

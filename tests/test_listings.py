@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, set_script_prefix
 
 from articles.models import Article
-from articles.pagination import MAX_PAGES
-from articles.views import PAGE_SIZE
+from articles.public.pagination import MAX_PAGES
+from articles.public.views import PAGE_SIZE
 from tests.factories import ArticleFactory, AuthorFactory, TagFactory, image_file
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +78,7 @@ def test_unpublished_articles_are_on_no_listing(client):
     hidden = [
         ArticleFactory(title="Nháp", draft=True, tags=[tag], authors=[author]),
         ArticleFactory(title="Hẹn giờ", scheduled=True, tags=[tag], authors=[author]),
-        ArticleFactory(
-            title="Đã gỡ", status=Article.Status.WITHDRAWN, tags=[tag], authors=[author]
-        ),
+        ArticleFactory(title="Đã gỡ", status=Article.State.WITHDRAWN, tags=[tag], authors=[author]),
     ]
     for url in (HOME, tag.get_absolute_url(), author.get_absolute_url()):
         response = client.get(url)

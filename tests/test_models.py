@@ -38,8 +38,8 @@ def test_only_published_articles_whose_time_has_come_are_public():
     now = timezone.now()
     public = ArticleFactory(published_at=now - timedelta(minutes=1))
     ArticleFactory(draft=True)
-    ArticleFactory(status=Article.Status.REVIEW, published_at=None)
-    ArticleFactory(status=Article.Status.WITHDRAWN, published_at=now - timedelta(days=1))
+    ArticleFactory(status=Article.State.REVIEW, published_at=None)
+    ArticleFactory(status=Article.State.WITHDRAWN, published_at=now - timedelta(days=1))
     scheduled = ArticleFactory(published_at=now + timedelta(minutes=5))
 
     assert list(Article.objects.published()) == [public]
@@ -83,7 +83,7 @@ def test_author_slug_folds_vietnamese():
 
 def test_a_published_article_always_has_a_publication_time():
     """Neither live nor scheduled, it would be hidden from readers yet listed as published."""
-    article = ArticleFactory.build(status=Article.Status.PUBLISHED, published_at=None)
+    article = ArticleFactory.build(status=Article.State.PUBLISHED, published_at=None)
     with pytest.raises(ValidationError) as raised:
         article.full_clean()
     assert "Bài đã xuất bản phải có thời gian xuất bản." in str(raised.value)

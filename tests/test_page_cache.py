@@ -59,7 +59,7 @@ def test_a_withdrawn_article_disappears_at_once(client):
     get(client, article.get_absolute_url())
     assert "Tin sẽ bị gỡ" in get(client, "/")[1]
 
-    article.status = Article.Status.WITHDRAWN
+    article.status = Article.State.WITHDRAWN
     article.save()
 
     assert client.get(article.get_absolute_url()).status_code == 404
@@ -156,7 +156,7 @@ def test_the_site_keeps_serving_when_redis_is_down(client, settings, caplog):
         }
     }
     article = ArticleFactory(title="Vẫn đọc được khi Redis hỏng")
-    with caplog.at_level(logging.WARNING, logger="articles.page_cache"):
+    with caplog.at_level(logging.WARNING, logger="articles.public.page_cache"):
         for _ in range(2):
             response, html = get(client, article.get_absolute_url())
             assert "Vẫn đọc được khi Redis hỏng" in html

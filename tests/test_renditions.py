@@ -92,7 +92,7 @@ def test_png_with_transparency_falls_back_to_png(client, media_root):
 
 
 def test_renditions_are_made_once_and_reused(client, media_root):
-    from newsroom.renditions import make_renditions
+    from newsroom.media.renditions import make_renditions
 
     article = ArticleFactory(cover_image=photo("mot-lan.jpg", (1000, 600)))
     before = {p: p.stat().st_mtime_ns for p in (media_root / "renditions").rglob("*.*")}

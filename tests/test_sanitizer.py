@@ -231,7 +231,7 @@ def test_body_saved_through_the_admin_is_sanitized_too(client, editor):
             "title": "Bài có mã độc",
             "summary": "",
             "body": '<p onclick="x()">Chữ</p><script>alert(1)</script><iframe src="//e"></iframe>',
-            "status": Article.Status.DRAFT,
+            "status": Article.State.DRAFT,
             "bylines-TOTAL_FORMS": "0",
             "bylines-INITIAL_FORMS": "0",
             "attachments-TOTAL_FORMS": "0",

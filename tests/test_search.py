@@ -89,7 +89,7 @@ def test_search_shows_only_public_articles(client):
     ArticleFactory(title="Cầu Đạo Long công khai")
     ArticleFactory(title="Cầu Đạo Long bản nháp", draft=True)
     ArticleFactory(title="Cầu Đạo Long hẹn giờ", scheduled=True)
-    ArticleFactory(title="Cầu Đạo Long đã gỡ", status=Article.Status.WITHDRAWN)
+    ArticleFactory(title="Cầu Đạo Long đã gỡ", status=Article.State.WITHDRAWN)
     assert found(client, "cau dao long") == ["Cầu Đạo Long công khai"]
 
 

@@ -61,7 +61,7 @@ def site():
     hidden = [
         ArticleFactory(draft=True, tags=[lonely_tag], authors=[lonely_author]),
         ArticleFactory(scheduled=True, tags=[lonely_tag], authors=[lonely_author]),
-        ArticleFactory(status=Article.Status.WITHDRAWN, tags=[lonely_tag], authors=[lonely_author]),
+        ArticleFactory(status=Article.State.WITHDRAWN, tags=[lonely_tag], authors=[lonely_author]),
     ]
     return public, tag, author, hidden, lonely_tag, lonely_author
 
@@ -93,7 +93,7 @@ def test_sitemap_lists_public_articles_tags_and_authors_with_lastmod(client, sit
 
 
 def test_article_sitemap_is_split_into_pages_the_index_lists(client, monkeypatch):
-    from articles.sitemaps import ArticleSitemap
+    from articles.public.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 2)
     articles = [ArticleFactory() for _ in range(5)]

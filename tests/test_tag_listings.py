@@ -64,11 +64,11 @@ def test_withdrawing_rescheduling_and_editing_the_time_follow_the_article(client
     first.save()
     assert listed(client, tag) == ["Bài một", "Bài hai"]
 
-    first.status = Article.Status.WITHDRAWN
+    first.status = Article.State.WITHDRAWN
     first.save()
     assert listed(client, tag) == ["Bài hai"]
 
-    first.status, first.published_at = Article.Status.PUBLISHED, hours_ago(4)
+    first.status, first.published_at = Article.State.PUBLISHED, hours_ago(4)
     first.save()
     assert listed(client, tag) == ["Bài hai", "Bài một"]
 

@@ -48,7 +48,7 @@ def test_publishing_an_incomplete_article_names_each_missing_piece_and_keeps_the
         assert message in html
     assert "Tiêu đề đã gõ" in html and "Chú thích đã gõ" in html
     article.refresh_from_db()
-    assert article.status == Article.Status.DRAFT and article.title != "Tiêu đề đã gõ"
+    assert article.status == Article.State.DRAFT and article.title != "Tiêu đề đã gõ"
     assert not Transition.objects.exists()
 
 
@@ -68,7 +68,7 @@ def test_a_half_finished_draft_saves_without_publishing_checks(client, writer):
     )
     assert response.status_code == 302
     article = Article.objects.get()
-    assert (article.status, article.created_by) == (Article.Status.DRAFT, writer)
+    assert (article.status, article.created_by) == (Article.State.DRAFT, writer)
 
 
 # Scheduling: on its minute, with no worker.
@@ -80,7 +80,7 @@ def at(local: str):
 
 def test_a_scheduled_article_appears_on_its_minute(client, editor, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: at("19:00:00 20/04/2024"))
-    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None, title="Hẹn giờ")
+    article = ArticleFactory(status=Article.State.REVIEW, published_at=None, title="Hẹn giờ")
     client.force_login(editor)
     data = article_form_data(
         article, _workflow="schedule", published_at_0="20/04/2024", published_at_1="20:15"
@@ -102,7 +102,7 @@ def test_a_scheduled_article_appears_on_its_minute(client, editor, monkeypatch):
 
 
 def test_scheduling_in_the_past_is_refused_on_the_time_field(client, editor):
-    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    article = ArticleFactory(status=Article.State.REVIEW, published_at=None)
     client.force_login(editor)
     data = article_form_data(
         article, _workflow="schedule", published_at_0="01/01/2020", published_at_1="08:00"
@@ -111,11 +111,11 @@ def test_scheduling_in_the_past_is_refused_on_the_time_field(client, editor):
     assert response.status_code == 200
     assert "Hãy chọn thời điểm xuất bản trong tương lai" in response.content.decode()
     article.refresh_from_db()
-    assert article.status == Article.Status.REVIEW
+    assert article.status == Article.State.REVIEW
 
 
 def test_withdrawn_article_can_be_published_again(client, editor):
-    article = ArticleFactory(status=Article.Status.WITHDRAWN)
+    article = ArticleFactory(status=Article.State.WITHDRAWN)
     client.force_login(editor)
     response = client.post(change_url(article), article_form_data(article, _workflow="republish"))
     assert response.status_code == 302
@@ -126,7 +126,7 @@ def test_withdrawn_article_can_be_published_again(client, editor):
 
 def test_an_action_the_state_no_longer_allows_is_refused_and_the_typing_kept(client, editor):
     """Two editors had the article open; the other one published it first."""
-    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    article = ArticleFactory(status=Article.State.REVIEW, published_at=None)
     stale_form = article_form_data(
         article, summary="Sapo biên tập viên thứ hai vừa sửa.", _workflow="publish"
     )
@@ -208,12 +208,12 @@ def test_history_compares_two_revisions_and_restore_does_not_publish(client, edi
     response = client.post(reverse("admin:articles_article_restore", args=[article.pk, old.pk]))
     assert response.status_code == 302
     article.refresh_from_db()
-    assert (article.title, article.status) == ("Mưa lớn ở Ninh Sơn", Article.Status.DRAFT)
+    assert (article.title, article.status) == ("Mưa lớn ở Ninh Sơn", Article.State.DRAFT)
     assert Version.objects.get_for_object(article).count() == 3
 
 
 def test_history_lists_each_transition_with_its_note(client, writer, editor):
-    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None, created_by=writer)
+    article = ArticleFactory(status=Article.State.REVIEW, published_at=None, created_by=writer)
     workflow.perform("return", article=article, by=editor, note="Bổ sung ảnh hiện trường.")
     client.force_login(writer)
     html = client.get(reverse("admin:articles_article_history", args=[article.pk])).content
@@ -354,7 +354,7 @@ def test_date_time_inputs_name_their_time_zone_and_round_trip_exactly(client, ed
 
 
 def test_publishing_now_stores_whole_seconds_so_the_form_round_trips(client, editor):
-    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    article = ArticleFactory(status=Article.State.REVIEW, published_at=None)
     client.force_login(editor)
     client.post(change_url(article), article_form_data(article, _workflow="publish"))
     article.refresh_from_db()
@@ -404,8 +404,8 @@ def test_inactive_or_emailless_staff_get_no_mail(writer, mailoutbox):
 
 
 def test_bulk_publish_uses_the_same_checks(client, editor):
-    ready = ArticleFactory(status=Article.Status.REVIEW, published_at=None, title="Đủ")
-    missing = ArticleFactory(status=Article.Status.REVIEW, published_at=None, summary="")
+    ready = ArticleFactory(status=Article.State.REVIEW, published_at=None, title="Đủ")
+    missing = ArticleFactory(status=Article.State.REVIEW, published_at=None, summary="")
     client.force_login(editor)
     response = client.post(
         reverse("admin:articles_article_changelist"),
@@ -415,7 +415,7 @@ def test_bulk_publish_uses_the_same_checks(client, editor):
     assert "Cần có sapo" in response.content.decode()
     ready.refresh_from_db()
     missing.refresh_from_db()
-    assert ready.is_published() and missing.status == Article.Status.REVIEW
+    assert ready.is_published() and missing.status == Article.State.REVIEW
     assert timezone.now() - ready.published_at < timedelta(minutes=1)
 
 
@@ -424,7 +424,7 @@ def test_bulk_publish_works_outside_a_test_transaction(client):
     # Row locks (select_for_update) need a transaction; the admin's changelist has none.
     editor = UserFactory(username="bientap2", is_staff=True)
     editor.groups.add(role_group("Editor"))
-    ready = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
+    ready = ArticleFactory(status=Article.State.REVIEW, published_at=None)
     client.force_login(editor)
     client.post(
         reverse("admin:articles_article_changelist"),

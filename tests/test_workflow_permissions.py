@@ -87,7 +87,7 @@ def test_editing_own_draft_is_allowed_to_every_role(client, as_role, role):
 
 @pytest.mark.parametrize("role, allowed", EDITORS_ONLY)
 def test_editing_a_submitted_article(client, as_role, writer, role, allowed):
-    article = writers_article(writer, status=Article.Status.REVIEW, published_at=None)
+    article = writers_article(writer, status=Article.State.REVIEW, published_at=None)
     as_role(role)
     response = client.post(change_url(article), article_form_data(article, title="Đã sửa"))
     article.refresh_from_db()
@@ -106,27 +106,27 @@ def test_submitting_own_draft(client, as_role, role, django_capture_on_commit_ca
         response = client.post(change_url(article), article_form_data(article, _workflow="submit"))
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.status == Article.Status.REVIEW
+    assert article.status == Article.State.REVIEW
     transition = Transition.objects.get(article=article)
     assert (transition.action, transition.from_status, transition.by) == ("submit", "draft", user)
 
 
 @pytest.mark.parametrize("role, allowed", EDITORS_ONLY)
 def test_returning_with_a_note(client, as_role, writer, role, allowed):
-    article = writers_article(writer, status=Article.Status.REVIEW, published_at=None)
+    article = writers_article(writer, status=Article.State.REVIEW, published_at=None)
     as_role(role)
     data = article_form_data(article, _workflow="return", workflow_note="Thiếu nguồn tin.")
     response = client.post(change_url(article), data)
     article.refresh_from_db()
     assert response.status_code == (302 if allowed else 403)
-    assert article.status == (Article.Status.DRAFT if allowed else Article.Status.REVIEW)
+    assert article.status == (Article.State.DRAFT if allowed else Article.State.REVIEW)
     notes = list(Transition.objects.filter(article=article).values_list("note", flat=True))
     assert notes == (["Thiếu nguồn tin."] if allowed else [])
 
 
 @pytest.mark.parametrize("role, allowed", EDITORS_ONLY)
 def test_publishing_now(client, as_role, writer, role, allowed):
-    article = writers_article(writer, status=Article.Status.REVIEW, published_at=None)
+    article = writers_article(writer, status=Article.State.REVIEW, published_at=None)
     as_role(role)
     response = client.post(change_url(article), article_form_data(article, _workflow="publish"))
     article.refresh_from_db()
@@ -147,7 +147,7 @@ def test_a_writer_posting_publish_on_own_draft_by_hand_gets_403(client, writer):
 
 @pytest.mark.parametrize("role, allowed", EDITORS_ONLY)
 def test_scheduling(client, as_role, writer, role, allowed):
-    article = writers_article(writer, status=Article.Status.REVIEW, published_at=None)
+    article = writers_article(writer, status=Article.State.REVIEW, published_at=None)
     as_role(role)
     when = timezone.localtime() + timedelta(days=2)
     data = article_form_data(
@@ -160,10 +160,10 @@ def test_scheduling(client, as_role, writer, role, allowed):
     article.refresh_from_db()
     assert response.status_code == (302 if allowed else 403)
     if allowed:
-        assert article.status == Article.Status.PUBLISHED and article.is_scheduled()
+        assert article.status == Article.State.PUBLISHED and article.is_scheduled()
         assert f"{timezone.localtime(article.published_at):%H:%M %d/%m}" == f"07:30 {when:%d/%m}"
     else:
-        assert article.status == Article.Status.REVIEW and article.published_at is None
+        assert article.status == Article.State.REVIEW and article.published_at is None
 
 
 @pytest.mark.parametrize("role, allowed", EDITORS_ONLY)
@@ -173,7 +173,7 @@ def test_withdrawing(client, as_role, writer, role, allowed):
     response = client.post(change_url(article), article_form_data(article, _workflow="withdraw"))
     article.refresh_from_db()
     assert response.status_code == (302 if allowed else 403)
-    assert article.status == (Article.Status.WITHDRAWN if allowed else Article.Status.PUBLISHED)
+    assert article.status == (Article.State.WITHDRAWN if allowed else Article.State.PUBLISHED)
     assert client.get(article.get_absolute_url()).status_code == (404 if allowed else 200)
 
 
@@ -204,7 +204,7 @@ def test_restoring_a_revision(client, as_role, writer, role, allowed):
     assert response.status_code == (302 if allowed else 403)
     assert article.title == ("Bản đầu" if allowed else "Bản sau")
     assert Version.objects.get_for_object(article).count() == (3 if allowed else 2)
-    assert article.status == Article.Status.DRAFT
+    assert article.status == Article.State.DRAFT
 
 
 @pytest.mark.parametrize("role, allowed", EDITORS_ONLY)

@@ -2,7 +2,7 @@
 
 import articles.models
 import django.db.models.deletion
-import newsroom.images
+import newsroom.media.images
 from django.conf import settings
 from django.db import migrations, models
 
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(blank=True, help_text='Leave empty to make it from the title (without diacritics).', max_length=200, unique=True, verbose_name='slug')),
                 ('summary', models.TextField(blank=True, help_text='The opening paragraph, plain text, shown under the title.', verbose_name='lead')),
                 ('body', models.TextField(blank=True, verbose_name='body')),
-                ('cover_image', models.ImageField(blank=True, upload_to='covers/%Y/%m/', validators=[newsroom.images.validate_image], verbose_name='cover image')),
+                ('cover_image', models.ImageField(blank=True, upload_to='covers/%Y/%m/', validators=[newsroom.media.images.validate_image], verbose_name='cover image')),
                 ('cover_caption', models.CharField(blank=True, max_length=300, verbose_name='cover caption')),
                 ('cover_alt', models.CharField(blank=True, help_text='Describes the image for readers who cannot see it; needed before publishing.', max_length=300, verbose_name='cover alt text')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], default='draft', max_length=16, verbose_name='status')),

@@ -17,9 +17,9 @@ from functools import lru_cache
 from django import template
 from django.utils.safestring import mark_safe
 
-from articles.inline_images import responsive_images
+from articles.body_images import responsive_images
 from newsroom.markup import escape
-from newsroom.renditions import renditions_for, share_rendition
+from newsroom.media.renditions import renditions_for, share_rendition
 
 register = template.Library()
 

@@ -6,7 +6,7 @@
 gives its cover (a small responsive picture), title, time, byline and the start of its lead.
 Built in Python rather than an included template: a listing shows 20 of them, and the
 included template was half of a listing page's time (docs/benchmarks.md).
-The article needs its authors loaded (`articles.related_rows.with_listed_authors`).
+The article needs its authors loaded (`articles.public.prefetch.with_listed_authors`).
 """
 
 from django import template

@@ -1,7 +1,7 @@
 """`manage.py rebuild_renditions`: make the renditions of every stored image again.
 
 Covers, avatars and the editor's uploads; after changing the widths or the quality in
-newsroom/renditions.py, or to repair storage. `--missing` only fills gaps. Images whose
+newsroom/media/renditions.py, or to repair storage. `--missing` only fills gaps. Images whose
 size was never recorded on their row get it recorded, so pages can use renditions.
 """
 
@@ -14,9 +14,9 @@ from django.core.management.base import BaseCommand
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Author
-from articles.inline_images import SIZED_UPLOAD
+from articles.body_images import SIZED_UPLOAD
 from articles.models import Article
-from newsroom.renditions import make_renditions
+from newsroom.media.renditions import make_renditions
 
 BAR_WIDTH = 30
 

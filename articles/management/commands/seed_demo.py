@@ -25,10 +25,10 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from accounts.models import Author
-from articles import demo_content
+from articles.demo import content as demo_content
 from articles.models import Article, Attachment, Byline, Tag
-from newsroom.files import delete_stored
-from newsroom.renditions import make_renditions
+from newsroom.media.files import delete_stored
+from newsroom.media.renditions import make_renditions
 from newsroom.text import vn_slugify
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"

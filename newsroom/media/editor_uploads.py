@@ -2,9 +2,9 @@
 
 ckeditor_uploader stores whatever it is given and never checks who may upload;
 this view lets only staff who may edit articles upload, and only real images, which
-are stored upright and without metadata (newsroom.images), with their renditions.
+are stored upright and without metadata (newsroom.media.images), with their renditions.
 The stored name carries the image's size ("…-1600x900.jpg"), so the public page can
-offer the renditions of an inline image without opening it (articles.inline_images).
+offer the renditions of an inline image without opening it (articles.body_images).
 """
 
 import json
@@ -23,9 +23,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from newsroom.files import readable_unique_name
-from newsroom.images import strip_metadata
-from newsroom.renditions import make_renditions
+from newsroom.media.files import readable_unique_name
+from newsroom.media.images import strip_metadata
+from newsroom.media.renditions import make_renditions
 
 
 def editor_image_filename(filename: str, request=None) -> str:

@@ -13,7 +13,7 @@ from uuid import uuid4
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from newsroom.renditions import delete_renditions
+from newsroom.media.renditions import delete_renditions
 from newsroom.text import vn_slugify
 
 MAX_NAME_LENGTH = 255

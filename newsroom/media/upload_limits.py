@@ -20,7 +20,7 @@ def max_attachment_bytes() -> int:
 
 
 def max_upload_bytes() -> int:
-    from newsroom.images import max_image_bytes
+    from newsroom.media.images import max_image_bytes
 
     return max(max_attachment_bytes(), max_image_bytes())
 

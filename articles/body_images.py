@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils.html import escape, strip_tags
 
-from newsroom.renditions import renditions_for
+from newsroom.media.renditions import renditions_for
 
 IMG = re.compile(r"<img\b([^>]*)>")
 ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
@@ -104,7 +104,7 @@ def connect_inline_image_cleanup(article_model) -> None:
     from django.db import transaction
     from django.db.models.signals import post_delete
 
-    from newsroom.files import delete_stored
+    from newsroom.media.files import delete_stored
 
     def delete_unshared(sender, instance, **kwargs):
         names = uploaded_names(instance.body)

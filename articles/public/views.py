@@ -8,8 +8,8 @@ from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
 from articles.models import Article, Attachment, Byline, OldSlug, Tag
-from articles.pagination import CountInPagePaginator, ListingPaginator
-from articles.related_rows import with_listed_authors, with_related
+from articles.public.pagination import CountInPagePaginator, ListingPaginator
+from articles.public.prefetch import with_listed_authors, with_related
 from articles.search import MAX_QUERY_CHARS
 from articles.workflow import can_view
 

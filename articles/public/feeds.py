@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Enclosure
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Tag
-from articles.related_rows import with_listed_authors
+from articles.public.prefetch import with_listed_authors
 
 FEED_SIZE = 20
 

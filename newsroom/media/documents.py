@@ -3,7 +3,7 @@
 A file is accepted only when its extension is on the list and its content is that
 kind of file (an executable renamed .pdf, or a ZIP renamed .docx without a Word
 document inside, is refused). The size limit is `MAX_ATTACHMENT_BYTES` (25 MB by
-default), enforced while the upload streams in (newsroom.uploads).
+default), enforced while the upload streams in (newsroom.media.upload_limits).
 """
 
 import os
@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.files import clean_filename
-from newsroom.images import validate_image
-from newsroom.uploads import max_attachment_bytes
+from newsroom.media.files import clean_filename
+from newsroom.media.images import validate_image
+from newsroom.media.upload_limits import max_attachment_bytes
 
 SNIFF_BYTES = 64 * 1024
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office (DOC, XLS, PPT)

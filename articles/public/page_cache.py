@@ -19,7 +19,6 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
@@ -44,9 +43,7 @@ def _cache_call(method: str, *args, fallback=None):
 def _next_scheduled_publication():
     from articles.models import Article
 
-    upcoming = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-    ).aggregate(next=Min("published_at"))["next"]
+    upcoming = Article.objects.scheduled().aggregate(next=Min("published_at"))["next"]
     return upcoming.timestamp() if upcoming else None
 
 

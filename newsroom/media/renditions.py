@@ -3,7 +3,7 @@
 Names are derived from the original's name and width, so a template can list them
 without touching storage or the database: "covers/2024/04/ab12.jpg" at 640 pixels is
 "renditions/covers/2024/04/ab12-640w.webp" and "…-640w.jpg". They are made once, when
-the image is uploaded (newsroom.fields.CleanImageField), and `manage.py
+the image is uploaded (newsroom.media.fields.CleanImageField), and `manage.py
 rebuild_renditions` makes them again for every image.
 """
 

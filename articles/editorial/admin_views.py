@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from articles import revisions, workflow
+from articles import workflow
+from articles.editorial import revisions
 from articles.models import Article, Autosave
 from newsroom.timezones import local_datetime, zone_label
 
@@ -33,7 +34,7 @@ def change_form_context(model_admin, request, article: Article) -> dict:
     editable = model_admin.has_change_permission(request, article if article.pk else None)
     context = {
         "workflow_actions": workflow.allowed_actions(user, article) if editable else [],
-        "workflow_state": workflow.state_of(article).label if article.pk else "",
+        "workflow_state": article.state.label if article.pk else "",
         "zone_label": zone_label(),
         "autosave_url": reverse("admin:articles_article_autosave") if editable else "",
         "autosave_seconds": getattr(settings, "AUTOSAVE_SECONDS", 5),

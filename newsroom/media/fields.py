@@ -5,9 +5,9 @@ import os
 from django.core.files.base import ContentFile
 from django.db import models
 
-from newsroom.files import readable_unique_name
-from newsroom.images import ImageUploadField, strip_metadata
-from newsroom.renditions import make_renditions
+from newsroom.media.files import readable_unique_name
+from newsroom.media.images import ImageUploadField, strip_metadata
+from newsroom.media.renditions import make_renditions
 
 
 class CleanImageField(models.ImageField):

@@ -9,7 +9,7 @@ from django.views.generic import DetailView
 
 from articles import workflow
 from articles.models import Article
-from articles.related_rows import with_related
+from articles.public.prefetch import with_related
 
 
 @method_decorator(never_cache, name="dispatch")
