@@ -2,9 +2,10 @@
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
+from newsroom.paths import EDITOR_PREFIXES
+
 # CKEditor 4 needs inline script and style (not eval) in the admin and in its
 # upload responses, which call back into the editor from a same-origin frame.
-EDITOR_PATH_PREFIXES = ("/admin/", "/ckeditor/")
 EDITOR_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
@@ -15,6 +16,6 @@ EDITOR_POLICY = {
 class NewsroomCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path_info.startswith(EDITOR_PATH_PREFIXES):
+        if request.path_info.startswith(EDITOR_PREFIXES):
             parts.replace = {**EDITOR_POLICY, **(parts.replace or {})}
         return parts

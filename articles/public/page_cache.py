@@ -22,10 +22,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from newsroom.paths import UNCACHED_PREFIXES
+
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "public-pages:state"
-UNCACHED_PREFIXES = ("/admin/", "/accounts/", "/ckeditor/", "/i18n/", "/attachments/", "/healthz")
 
 
 UNAVAILABLE = object()

@@ -12,12 +12,14 @@ from articles.public.pagination import CountInPagePaginator, ListingPaginator
 from articles.public.prefetch import with_listed_authors, with_related
 from articles.search import MAX_QUERY_CHARS
 from articles.workflow import can_view
+from newsroom.paths import STAFF_PREFIXES
 
 PAGE_SIZE = 20
 
 
-class ArticleListingView(ListView):
-    """A paginated listing; its title and description name the page past the first."""
+class ArticleListView(ListView):
+    """The home page's listing, and the base of every other: 20 summaries a page, titled
+    and described past the first page."""
 
     paginate_by = PAGE_SIZE
     paginator_class = ListingPaginator  # no COUNT(*), bounded offsets
@@ -41,10 +43,6 @@ class ArticleListingView(ListView):
             title = f"{title} ({page})" if title else page.capitalize()
         context.update(page_title=title, page_description=self.page_description())
         return context
-
-
-class ArticleListView(ArticleListingView):
-    pass
 
 
 class ArticleDetailView(DetailView):
@@ -79,7 +77,7 @@ class ArticleDetailView(DetailView):
         )
 
 
-class TagArticleListView(ArticleListingView):
+class TagArticleListView(ArticleListView):
     template_name = "articles/tag_article_list.html"
 
     def get_queryset(self):
@@ -99,7 +97,7 @@ class TagArticleListView(ArticleListingView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class AuthorArticleListView(ArticleListingView):
+class AuthorArticleListView(ArticleListView):
     template_name = "articles/author_article_list.html"
 
     def get_queryset(self):
@@ -120,7 +118,7 @@ class AuthorArticleListView(ArticleListingView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-class ArticleSearchView(ArticleListingView):
+class ArticleSearchView(ArticleListView):
     template_name = "articles/search.html"
     # Results are counted ("12 results"): the matches, not the table, and only on a search.
     paginator_class = CountInPagePaginator
@@ -166,12 +164,10 @@ def download_attachment(request, pk: int):
 
 def robots_txt(request):
     """Crawlers may read the public site, not the staff's pages; the sitemaps say what is there."""
+    disallowed = [*STAFF_PREFIXES, reverse("articles:search")]
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /accounts/",
-        "Disallow: /ckeditor/",
-        "Disallow: /search/",
+        *(f"Disallow: {prefix}" for prefix in disallowed),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('articles:sitemap'))}",
         f"Sitemap: {request.build_absolute_uri(reverse('articles:news_sitemap'))}",
