@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave
-from newsroom.media.images import validate_image
 from newsroom.reverse import reverse_slug
 from newsroom.text import unique_slug
 
@@ -25,10 +24,12 @@ class Author(DeletesFilesOfFailedSave, models.Model):
         _("avatar"),
         upload_to="authors/%Y/",
         blank=True,
-        validators=[validate_image],
         width_field="avatar_width",
         height_field="avatar_height",
-        help_text=_("A square photo looks best. Location and camera data are removed."),
+        help_text=_(
+            "A square photo looks best. Location and camera data are removed; an animation "
+            "is kept as its first frame."
+        ),
     )
     avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     avatar_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

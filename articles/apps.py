@@ -13,6 +13,7 @@ class ArticlesConfig(AppConfig):
         from django.db import models
 
         from articles.body_images import connect_inline_image_cleanup
+        from articles.editorial.revisions import files_in_revisions
         from articles.models import Article, Attachment
         from articles.public.page_cache import connect_invalidation
         from articles.tag_listings import connect as connect_tag_listings
@@ -21,7 +22,7 @@ class ArticlesConfig(AppConfig):
 
         connect_invalidation()
         connect_tag_listings()
-        connect_file_cleanup(Article)
+        connect_file_cleanup(Article, in_revisions=files_in_revisions)
         connect_file_cleanup(Attachment)
         connect_inline_image_cleanup(Article)
 

@@ -11,14 +11,13 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils.html import escape, strip_tags
 
-from newsroom.media.renditions import renditions_for
+from newsroom.media import pictures
+from newsroom.media.sized_names import size_in_name
 
 IMG = re.compile(r"<img\b([^>]*)>")
 ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 FIGURE = re.compile(r"<figure\b[^>]*>.*?</figure>", re.S)
 FIGCAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
-# The editor's uploads carry their size in their name: "…-1600x900.jpg".
-SIZED_UPLOAD = re.compile(r"-(\d{1,5})x(\d{1,5})\.(jpg|png|webp|gif)$")
 BODY_SIZES = "(min-width: 46rem) 44rem, 100vw"
 
 
@@ -53,40 +52,24 @@ def fill_missing_alt(html: str) -> str:
 
 
 def responsive_images(html: str) -> str:
-    """Serve the body's uploaded images as <picture> with their renditions, lazily."""
+    """Serve the body's uploaded images as <picture> with their renditions, lazily.
+
+    The editor's uploads carry their size in their name (newsroom.media.sized_names); any
+    other image, or a name without a believable size, stays the <img> it was.
+    """
     prefix = f"{settings.MEDIA_URL}{settings.CKEDITOR_UPLOAD_PATH}"
 
     def picture(match: re.Match) -> str:
         attributes = _attributes(match.group(1))
         src = attributes.get("src", "")
-        sized = SIZED_UPLOAD.search(src)
+        size = size_in_name(src) if src.startswith(prefix) else None
         attributes.setdefault("alt", "")
         attributes.update(loading="lazy", decoding="async")
-        if not (src.startswith(prefix) and sized):
+        if size is None:
             return _tag("img", attributes)
         name = src[len(settings.MEDIA_URL) :]
-        width, height = int(sized.group(1)), int(sized.group(2))
-        renditions = renditions_for(name, width, height)
-        url = default_storage.url
-        webp = [r for r in renditions if r.format == "webp"]
-        fallback = [r for r in renditions if r.format != "webp"]
-        largest = fallback[-1]
-        if "width" not in attributes:  # keep a size the editor gave; else the real one
-            attributes.update(width=str(largest.width), height=str(largest.height))
-        attributes.update(
-            src=url(largest.name),
-            srcset=", ".join(f"{url(r.name)} {r.width}w" for r in fallback),
-            sizes=BODY_SIZES,
-        )
-        source = _tag(
-            "source",
-            {
-                "type": "image/webp",
-                "srcset": ", ".join(f"{url(r.name)} {r.width}w" for r in webp),
-                "sizes": BODY_SIZES,
-            },
-        )
-        return f"<picture>{source}{_tag('img', attributes)}</picture>"
+        found = pictures.sources(default_storage, name, *size)
+        return pictures.picture_html(found, sizes=BODY_SIZES, img=attributes)
 
     return IMG.sub(picture, html)
 
@@ -98,6 +81,18 @@ def uploaded_names(html: str) -> set[str]:
     return {src[len(settings.MEDIA_URL) :] for src in sources if src.startswith(prefix)}
 
 
+def uploads_shown_to(user) -> set[str] | None:
+    """The editor's uploads in the bodies of the articles this person may see in the
+    admin (articles.workflow.can_view); None for editors, who see every article."""
+    from articles import workflow
+    from articles.models import Article
+
+    if workflow.is_editor(user):
+        return None
+    bodies = Article.objects.filter(created_by=user).values_list("body", flat=True)
+    return set().union(*(uploaded_names(body) for body in bodies.iterator()))
+
+
 def connect_inline_image_cleanup(article_model) -> None:
     """When an article goes, so do its body's uploads that no other article shows."""
     from ckeditor_uploader.utils import get_thumb_filename
@@ -105,6 +100,7 @@ def connect_inline_image_cleanup(article_model) -> None:
     from django.db.models.signals import post_delete
 
     from newsroom.media.files import delete_stored
+    from newsroom.media.models import EditorUpload
 
     def delete_unshared(sender, instance, **kwargs):
         names = uploaded_names(instance.body)
@@ -114,6 +110,7 @@ def connect_inline_image_cleanup(article_model) -> None:
                 if not article_model.objects.filter(body__contains=name).exists():
                     delete_stored(default_storage, name)
                     default_storage.delete(get_thumb_filename(name))
+                    EditorUpload.objects.filter(file=name).delete()
 
         if names:
             transaction.on_commit(delete)

@@ -20,7 +20,7 @@ from articles.search import search, search_text
 from newsroom.media.documents import kind_of, validate_attachment
 from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave, clean_filename
-from newsroom.media.images import strip_metadata, validate_image
+from newsroom.media.images import strip_metadata
 from newsroom.reverse import reverse_slug
 from newsroom.text import unique_slug
 
@@ -148,16 +148,19 @@ class Article(DeletesFilesOfFailedSave, models.Model):
         _("cover image"),
         upload_to="covers/%Y/%m/",
         blank=True,
-        validators=[validate_image],
         width_field="cover_width",
         height_field="cover_height",
+        share_size_field="cover_share_size",
         help_text=_(
-            "JPEG, PNG, WebP or GIF. Location and camera data are removed when it is saved."
+            "JPEG, PNG, WebP or GIF. Location and camera data are removed when it is saved; "
+            "an animation is kept as its first frame, a still picture."
         ),
     )
     # Known without opening the file, so pages can list the renditions' sizes.
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The share rendition's bytes: the feed's enclosure length, with no call to storage.
+    cover_share_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_caption = models.CharField(_("cover caption"), max_length=300, blank=True)
     cover_alt = models.CharField(
         _("cover alt text"),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "reversion",
+    "newsroom.media",
     "accounts",
     "articles",
 ]

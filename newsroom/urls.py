@@ -1,4 +1,3 @@
-from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -11,7 +10,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from newsroom import views
-from newsroom.media.editor_uploads import editor_image_upload
+from newsroom.media.editor_uploads import editor_image_browse, editor_image_upload
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
@@ -26,12 +25,13 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
-    # The editor's image upload, only through our checks: ckeditor_uploader's own urls are
-    # not included, as its `^upload/` pattern would also take /ckeditor/upload/<anything>.
+    # The editor's image upload and file browser, only through our checks and records:
+    # ckeditor_uploader's own urls are not included, as its `^upload/` pattern would also
+    # take /ckeditor/upload/<anything>, and its browser shows everyone every upload.
     path("ckeditor/upload/", editor_image_upload, name="ckeditor_upload"),
     path(
         "ckeditor/browse/",
-        never_cache(staff_member_required(ckeditor_views.browse)),
+        never_cache(staff_member_required(editor_image_browse)),
         name="ckeditor_browse",
     ),
     # Choosing a language needs no CSRF token: a forged switch harms nobody, and public

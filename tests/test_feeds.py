@@ -1,12 +1,14 @@
 """RSS 2.0 feeds, read the way feed readers read them (feedparser)."""
 
 import datetime
+import shutil
 
 import feedparser
 import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from articles.templatetags.renditions import share_image
 from tests.factories import ArticleFactory, AuthorFactory, TagFactory, image_file
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,7 @@ def parse(client, url: str):
     return feed
 
 
-def test_feed_gives_title_link_lead_author_date_and_cover_enclosure(client):
+def test_feed_gives_title_link_lead_author_date_and_cover_enclosure(client, media_root):
     article = ArticleFactory(
         title="Lễ hội Katê 2024",
         summary="Đồng bào Chăm mừng lễ Katê.",
@@ -44,9 +46,14 @@ def test_feed_gives_title_link_lead_author_date_and_cover_enclosure(client):
     assert entry.published_parsed[:5] == (2024, 10, 3, 1, 30)
     assert [tag.term for tag in entry.tags] == ["Văn hóa"]
     (enclosure,) = entry.enclosures
-    assert enclosure.href == f"http://testserver{article.cover_image.url}"
+    # The share rendition (640 wide here), never the original, with its length in bytes.
+    share = share_image(article.cover_image)
+    assert enclosure.href == f"http://testserver{share['url']}" != article.cover_image.url
+    assert share["url"].endswith("-640w.jpg")
     assert enclosure.type == "image/jpeg"
-    assert int(enclosure.length) == article.cover_image.size > 0
+    assert (
+        int(enclosure.length) == (media_root / share["url"].removeprefix("/media/")).stat().st_size
+    )
 
 
 def test_feed_has_the_latest_twenty_public_articles_newest_first(client):
@@ -77,9 +84,16 @@ def test_article_without_cover_has_no_enclosure(client):
     assert parse(client, FEED).entries[0].enclosures == []
 
 
-def test_a_missing_cover_file_does_not_break_the_feed(client):
+def test_the_enclosure_length_was_recorded_at_upload_so_missing_files_do_not_break_the_feed(
+    client, media_root, no_page_cache
+):
     article = ArticleFactory(cover_image=image_file())
-    article.cover_image.storage.delete(article.cover_image.name)
+    recorded = article.cover_share_size
+    assert recorded > 0
+    shutil.rmtree(media_root)  # the feed asks storage nothing
+    assert parse(client, FEED).entries[0].enclosures[0].length == str(recorded)
+    # A cover stored before lengths were recorded (rebuild_renditions records them): 0.
+    Article.objects.update(cover_share_size=None)
     assert parse(client, FEED).entries[0].enclosures[0].length == "0"
 
 

@@ -100,6 +100,11 @@ def restore(model_admin, request, object_id, version_id: int):
         return HttpResponseNotAllowed(["POST"])
     article = article_for(model_admin, request, object_id)
     version = get_object_or_404(revisions.history(article), pk=version_id)
+    if revisions.cover_is_gone(version):
+        messages.warning(
+            request,
+            gettext("That revision's cover image is no longer stored: the current one is kept."),
+        )
     revisions.restore(article=article, version=version, by=request.user)
     messages.success(
         request,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from difflib import SequenceMatcher
 
@@ -21,6 +22,8 @@ from articles.models import Article, Byline, Tag
 
 # What a restore brings back; status, times and the slug (the public URL) stay as they are.
 RESTORED_FIELDS = ["title", "summary", "body", "cover_image", "cover_caption", "cover_alt"]
+# What the cover's file brings with it (newsroom.media.fields.CleanImageField records them).
+COVER_RECORDS = ["cover_width", "cover_height", "cover_share_size"]
 # What a person is told changed, in form order.
 COMPARED_FIELDS = [*RESTORED_FIELDS, "tags", "status", "published_at"]
 # The texts a comparison shows as a diff.
@@ -149,13 +152,40 @@ def compare(old: Version, new: Version) -> list[dict]:
     return rows
 
 
+def files_in_revisions(article: Article, field) -> set[str]:
+    """The files of this file field that the article's kept revisions refer to: replacing
+    the cover keeps these in storage (newsroom.media.files), so a restore can bring one back."""
+    if article.pk is None:
+        return set()
+    versions = Version.objects.get_for_object_reference(Article, article.pk)
+    names = set()
+    for version in versions.only("serialized_data", "format", "content_type", "object_id"):
+        try:
+            names.add(json.loads(version.serialized_data)[0]["fields"].get(field.attname) or "")
+        except (ValueError, LookupError, TypeError):  # not our JSON: read it as reversion does
+            names.add(str(version.field_dict.get(field.attname) or ""))
+    return names - {""}
+
+
+def cover_is_gone(version: Version) -> bool:
+    """The revision had a cover whose file is no longer stored (deleted before revisions
+    kept their covers): a restore keeps the current cover instead."""
+    name = str(version.field_dict.get("cover_image") or "")
+    return bool(name) and not Article._meta.get_field("cover_image").storage.exists(name)
+
+
 @transaction.atomic
 def restore(*, article: Article, version: Version, by) -> Article:
     """Bring back an earlier revision's content as a new revision; never publishes."""
     if not workflow.can_restore(by, article):
         raise PermissionDenied
     data = version_snapshot(version)
-    for name in RESTORED_FIELDS:
+    restored = list(RESTORED_FIELDS)
+    if cover_is_gone(version):
+        restored.remove("cover_image")
+    elif "cover_image" in data:
+        restored += [name for name in COVER_RECORDS if name in data]
+    for name in restored:
         setattr(article, name, data.get(name, getattr(article, name)))
     article.updated_by = by
     with reversion.create_revision():

@@ -1,7 +1,6 @@
 """RSS 2.0 feeds: the latest articles, site-wide and per tag."""
 
 import copy
-import mimetypes
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, Tag
 from articles.public.prefetch import with_listed_authors
+from articles.templatetags.renditions import share_image
 
 FEED_SIZE = 20
 
@@ -55,16 +55,14 @@ class LatestArticlesFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
     def item_enclosures(self, item: Article) -> list[Enclosure]:
-        if not item.cover_image:
+        """The cover's share rendition (never the original), with the length recorded at
+        upload: no call to storage. 0 for a cover stored before lengths were recorded."""
+        card = share_image(item.cover_image)
+        if not card:
             return []
-        try:
-            length = item.cover_image.size
-        except OSError:  # a missing file must not break the whole feed
-            length = 0
-        mime_type = mimetypes.guess_type(item.cover_image.name)[0] or "image/jpeg"
         # Feed readers fetch enclosures from anywhere: the URL must be absolute.
-        url = self.request.build_absolute_uri(item.cover_image.url)
-        return [Enclosure(url, str(length), mime_type)]
+        url = self.request.build_absolute_uri(card["url"])
+        return [Enclosure(url, str(item.cover_share_size or 0), card["mime_type"])]
 
     def __call__(self, request, *args, **kwargs):
         # One instance serves every request and thread: each request gets its own copy.

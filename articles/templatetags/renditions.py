@@ -5,26 +5,23 @@
 
 gives a WebP <source> and a JPEG/PNG <img> with `srcset`, `sizes`, `width`/`height`
 (no layout shift) and `loading="lazy"` unless told `loading="eager"` (above the fold).
-`max_width` keeps listings to small thumbnails. Nothing is read from storage.
+`max_width` keeps listings to small thumbnails. Nothing is read from storage: the
+markup is newsroom.media.pictures', like every other image's.
 
     {{ article.body|with_renditions }}
 
 serves the body's uploaded images the same way (the body is sanitized when saved).
 """
 
-from functools import lru_cache
+import mimetypes
 
 from django import template
 from django.utils.safestring import mark_safe
 
 from articles.body_images import responsive_images
-from newsroom.markup import escape
-from newsroom.media.renditions import renditions_for, share_rendition
+from newsroom.media import pictures
 
 register = template.Library()
-
-# The <img src> for browsers without srcset: a rendition, never the original.
-DEFAULT_SRC_WIDTH = 1280
 
 
 @register.simple_tag
@@ -40,88 +37,42 @@ def picture(
     if not image:
         return ""
     width, height = dimensions(image)
-    if not (width and height):
-        # Sizes not recorded yet (rebuild_renditions records them): the stored image itself.
-        sources = {"src": image.url}
-    else:
-        sources = responsive_sources(image.storage, image.name, width, height, max_width)
+    found = None
+    if width and height:
+        found = pictures.sources(
+            image.storage, image.name, width, height, max_width and int(max_width)
+        )
     # Built in Python rather than an inclusion template: listings call it 20 times a page.
-    return picture_html(
-        alt=alt,
+    return pictures.picture_html(
+        found,
         sizes=sizes,
-        loading=loading,
-        css_class=css_class,
-        fetchpriority=fetchpriority,
-        **sources,
+        img={
+            # Sizes not recorded yet (rebuild_renditions records them): the stored image itself.
+            "src": "" if found else image.url,
+            "alt": alt,
+            "class": css_class,
+            "loading": loading,
+            "fetchpriority": fetchpriority,
+        },
     )
-
-
-def picture_html(
-    *,
-    src,
-    alt,
-    sizes,
-    loading,
-    css_class,
-    fetchpriority,
-    webp_srcset="",
-    srcset="",
-    width=None,
-    height=None,
-) -> str:
-    """<picture>: a WebP <source> and a JPEG/PNG <img>, every value escaped."""
-    img = [f'<img src="{escape(src)}"']
-    if srcset:
-        img.append(f' srcset="{escape(srcset)}" sizes="{escape(sizes)}"')
-    img.append(f' alt="{escape(alt)}"')
-    if width:
-        img.append(f' width="{escape(width)}" height="{escape(height)}"')
-    for name, value in (
-        ("class", css_class),
-        ("loading", loading),
-        ("fetchpriority", fetchpriority),
-    ):
-        if value:
-            img.append(f' {name}="{escape(value)}"')
-    source = (
-        f'<source type="image/webp" srcset="{escape(webp_srcset)}" sizes="{escape(sizes)}">'
-        if webp_srcset
-        else ""
-    )
-    return mark_safe(f'<picture>{source}{"".join(img)} decoding="async"></picture>')  # noqa: S308
-
-
-@lru_cache(maxsize=8192)
-def responsive_sources(storage, name: str, width: int, height: int, max_width) -> dict:
-    """src, srcset and size of an image's renditions: the same inputs, the same markup,
-    so each worker builds them once per image rather than on every page view."""
-    renditions = renditions_for(name, width, height, max_width and int(max_width))
-    url = storage.url
-    webp = [r for r in renditions if r.format == "webp"]
-    fallback = [r for r in renditions if r.format != "webp"]
-    src = max(
-        (r for r in fallback if r.width <= DEFAULT_SRC_WIDTH), key=lambda r: r.width, default=None
-    ) or min(fallback, key=lambda r: r.width)
-    return {
-        "src": url(src.name),
-        "width": src.width,
-        "height": src.height,
-        "webp_srcset": ", ".join(f"{url(r.name)} {r.width}w" for r in webp),
-        "srcset": ", ".join(f"{url(r.name)} {r.width}w" for r in fallback),
-    }
 
 
 @register.simple_tag
 def share_image(image) -> dict:
-    """`{% share_image article.cover_image as card %}`: url, width, height for og:image."""
+    """`{% share_image article.cover_image as card %}`: url, width, height and type of the
+    image that stands for this one on social cards, in JSON-LD and in feeds."""
     if not image:
         return {}
     width, height = dimensions(image)
-    if not (width and height):
-        return {"url": image.url}
-    rendition = share_rendition(image.name, width, height)
-    url = image.storage.url(rendition.name)
-    return {"url": url, "width": rendition.width, "height": rendition.height}
+    if not (width and height):  # sizes not recorded yet: the stored image itself
+        return {"url": image.url, "mime_type": mimetypes.guess_type(image.name)[0] or ""}
+    card = pictures.share_image(image.storage, image.name, width, height)
+    return {
+        "url": card.url,
+        "width": card.width,
+        "height": card.height,
+        "mime_type": card.mime_type,
+    }
 
 
 def dimensions(image) -> tuple[int | None, int | None]:

@@ -2,8 +2,9 @@
 
 A stored file goes when its row is deleted (one by one, in bulk or by cascade) or when
 a new upload replaces it, and only once the database change is committed, so a
-rolled-back delete never loses a file. A save that fails after its file was written
-removes that file again.
+rolled-back delete never loses a file. A replaced file that a kept revision still
+refers to stays, so restoring that revision brings it back; it goes with its row. A
+save that fails after its file was written removes that file again.
 """
 
 import os
@@ -75,9 +76,17 @@ class DeletesFilesOfFailedSave:
             raise
 
 
-def connect_file_cleanup(model) -> None:
-    """Remove `model`'s files from storage when rows go or their files are replaced."""
+def connect_file_cleanup(model, *, in_revisions=None) -> None:
+    """Remove `model`'s files from storage when rows go or their files are replaced.
+
+    `in_revisions(instance, field)`, for a model with revisions, names the files of that
+    field its kept revisions refer to: those are not deleted when replaced.
+    """
     fields = _file_fields(model)
+
+    def kept(instance, field) -> set[str]:
+        return in_revisions(instance, field) if in_revisions else set()
+
     uid = f"file-cleanup-{model._meta.label}"
 
     def remember_old_names(sender, instance, raw=False, **kwargs):
@@ -91,14 +100,15 @@ def connect_file_cleanup(model) -> None:
         for field in fields:
             old = getattr(instance, "_stored_file_names", {}).get(field.attname)
             current = getattr(instance, field.attname)
-            if old and old != current.name:
+            if old and old != current.name and old not in kept(instance, field):
                 _delete_on_commit(field.storage, old)
 
     def delete_with_row(sender, instance, **kwargs):
         for field in fields:
             stored = getattr(instance, field.attname)
-            if stored and stored.name:
-                _delete_on_commit(stored.storage, stored.name)
+            names = {stored.name} if stored and stored.name else set()
+            for name in names | kept(instance, field):
+                _delete_on_commit(field.storage, name)
 
     pre_save.connect(remember_old_names, sender=model, dispatch_uid=f"{uid}-pre", weak=False)
     post_save.connect(delete_replaced, sender=model, dispatch_uid=f"{uid}-post", weak=False)

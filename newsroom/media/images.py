@@ -1,20 +1,21 @@
-"""Image checks and clean-up shared by covers, avatars and the editor's uploads.
+"""Image checks and clean-up shared by covers, avatars, the editor's and pasted images.
 
-Every uploaded image is checked (`validate_image`), then re-encoded by Pillow with its
+Every uploaded image is checked (`check_image`), then re-encoded by Pillow with its
 EXIF orientation applied and every piece of metadata dropped (`strip_metadata`): EXIF
 with GPS and camera serials, XMP, IPTC, comments. Re-encoding also means what we store
 is pixels Pillow wrote, never the bytes an uploader crafted.
+
+Pillow is only ever asked to open JPEG, PNG, WebP and GIF (`formats=`), so no other
+decoder (EPS and its Ghostscript, above all) sees an upload. Sizes, pixels and frames
+are checked from the header before anything is decoded. An animation (GIF, WebP, APNG)
+is stored as its first frame: readers only ever see a still through the renditions.
 """
 
-import contextlib
 import io
-import os
 from dataclasses import dataclass
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
@@ -23,13 +24,20 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 # show its generic message instead of ours.
 # Pillow format name -> the file extension we store it under.
 ALLOWED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+# Phones and cameras write MPO: a JPEG with a second picture after it. Pillow's JPEG
+# decoder opens it and names it MPO; its first picture is the photo.
+SAME_FORMAT = {"MPO": "JPEG"}
 DEFAULT_MAX_IMAGE_BYTES = 15 * 1024 * 1024
 # Pillow's decompression-bomb guard: refuse images larger than this many pixels.
 DEFAULT_MAX_IMAGE_PIXELS = 50_000_000
+# Frames × canvas: what decoding every frame of an animation would cost.
+DEFAULT_MAX_ANIMATION_PIXELS = 1_000_000_000
 Image.MAX_IMAGE_PIXELS = getattr(settings, "MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
 
-# What survives re-encoding: only what is needed to draw the pixels right.
-KEPT_INFO = {"transparency", "duration", "loop", "background", "disposal"}
+# What survives re-encoding: only what is needed to draw the still picture right.
+KEPT_INFO = {"transparency", "background"}
+# What Pillow raises on data it cannot decode.
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError)
 JPEG_QUALITY = 88
 SRGB = ImageCms.createProfile("sRGB")
 
@@ -42,17 +50,31 @@ def max_image_pixels() -> int:
     return getattr(settings, "MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
 
 
-def validate_image(upload) -> str:
+def max_animation_pixels() -> int:
+    return getattr(settings, "MAX_ANIMATION_PIXELS", DEFAULT_MAX_ANIMATION_PIXELS)
+
+
+@dataclass(frozen=True)
+class CheckedImage:
+    format: str  # one of ALLOWED_FORMATS: what it is stored as
+    extension: str
+    width: int
+    height: int
+
+
+def open_allowed(upload) -> Image.Image:
+    """Pillow's Image.open, trying only the allowed formats' decoders."""
+    upload.seek(0)
+    return Image.open(upload, formats=list(ALLOWED_FORMATS))
+
+
+def check_image(upload, *, decode: bool = True) -> CheckedImage:
     """Accept only a real JPEG, PNG, WebP or GIF of sensible size; say why otherwise.
 
-    Returns the extension that matches what the file really is. Sizes and pixel
-    counts are checked from the header, before the whole image is decoded.
+    Size, pixels and frames are checked from the header, before anything is decoded;
+    then the first frame is decoded, which catches truncated data (`decode=False`
+    leaves that to the caller, who decodes it anyway).
     """
-    if getattr(upload, "_committed", False):
-        return os.path.splitext(upload.name)[1].lower()  # already stored and checked
-    checked = getattr(_upload_object(upload), "checked_image_extension", None)
-    if checked:
-        return checked  # the form field checked this very upload already
     size = getattr(upload, "size", None)
     if size == 0:
         raise ValidationError(_("The image file is empty."), code="empty_image")
@@ -64,53 +86,124 @@ def validate_image(upload) -> str:
             params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
         )
     try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image_format = image.format
+        with open_allowed(upload) as image:
+            image_format = SAME_FORMAT.get(image.format, image.format)
             width, height = image.size
+            if not (width and height):
+                raise _not_an_image()
             if width * height > max_image_pixels():
                 raise Image.DecompressionBombError
+            _check_frames(image, upload)
             image.verify()
-        # verify() misses truncated data; decoding the first frame does not.
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.load()
+        if decode:  # verify() misses truncated data; decoding the first frame does not
+            with open_allowed(upload) as image:
+                image.load()
     except Image.DecompressionBombError:
         raise ValidationError(
             _("The image has too many pixels; make it smaller and upload it again."),
             code="pixel_bomb",
         ) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
-        raise ValidationError(
-            _("The file is not a valid image (JPEG, PNG, WebP or GIF are accepted)."),
-            code="not_an_image",
-        ) from None
+    except UnidentifiedImageError:
+        other = format_named_by_header(upload)
+        if other:
+            raise ValidationError(
+                _("Images in %(format)s format are not accepted; use JPEG, PNG, WebP or GIF."),
+                code="image_format",
+                params={"format": other},
+            ) from None
+        raise _not_an_image() from None
+    except DECODE_ERRORS:
+        raise _not_an_image() from None
     finally:
         upload.seek(0)
-    if image_format not in ALLOWED_FORMATS:
+    return CheckedImage(image_format, ALLOWED_FORMATS[image_format], width, height)
+
+
+def validate_image(upload) -> str:
+    """The extension of what the image really is (check_image); old migrations name it."""
+    return check_image(upload).extension
+
+
+def _not_an_image() -> ValidationError:
+    return ValidationError(
+        _("The file is not a valid image (JPEG, PNG, WebP or GIF are accepted)."),
+        code="not_an_image",
+    )
+
+
+def _check_frames(image: Image.Image, upload) -> None:
+    """Refuse an animation whose frames × canvas exceed MAX_ANIMATION_PIXELS.
+
+    Counted from the file's structure (WebP, APNG and MPO declare their frames; a GIF's
+    blocks are walked, stopping once over), never by decoding a frame.
+    """
+    canvas = image.width * image.height
+    at_most = max_animation_pixels() // max(canvas, 1)
+    if image.format == "GIF":
+        upload.seek(0)
+        frames = gif_frames(upload.read(), stop_after=at_most)
+        upload.seek(0)
+    else:
+        frames = getattr(image, "n_frames", 1)
+    if frames > at_most:
         raise ValidationError(
-            _("Images in %(format)s format are not accepted; use JPEG, PNG, WebP or GIF."),
-            code="image_format",
-            params={"format": image_format or "?"},
+            _(
+                "This animation is too large to accept (%(width)s×%(height)s pixels, more "
+                "than %(frames)s frames). Upload a still picture, or a smaller, shorter "
+                "animation: only its first frame is kept."
+            ),
+            code="animation_bomb",
+            params={"width": image.width, "height": image.height, "frames": at_most},
         )
-    extension = ALLOWED_FORMATS[image_format]
-    with contextlib.suppress(AttributeError):
-        _upload_object(upload).checked_image_extension = extension
-    return extension
 
 
-def _upload_object(upload):
-    """The uploaded file itself, whether given directly or through a model's FieldFile."""
-    return upload.file if isinstance(upload, FieldFile) else upload
+def gif_frames(data: bytes, *, stop_after: int) -> int:
+    """The frames of a GIF, counted from its block structure without decoding any.
+
+    Stops counting once past `stop_after`, so a file of a million tiny frames costs no
+    more than the frames the budget allows.
+    """
+
+    def colour_table(flags: int) -> int:
+        return 3 << ((flags & 7) + 1) if flags & 0x80 else 0
+
+    def after_sub_blocks(pos: int) -> int:
+        while pos < len(data) and data[pos]:
+            pos += data[pos] + 1
+        return pos + 1
+
+    if len(data) < 13:
+        return 0
+    pos, frames = 13 + colour_table(data[10]), 0
+    while pos < len(data) and frames <= stop_after:
+        if data[pos] == 0x2C and pos + 10 <= len(data):  # image: descriptor, table, LZW data
+            frames += 1
+            pos = after_sub_blocks(pos + 10 + colour_table(data[pos + 9]) + 1)
+        elif data[pos] == 0x21:  # extension: label, then data sub-blocks
+            pos = after_sub_blocks(pos + 2)
+        else:  # trailer, or the end of what is readable
+            break
+    return frames
 
 
-class ImageUploadField(forms.ImageField):
-    """The form side: our messages (size, bomb, format) before Django's generic one."""
+def format_named_by_header(upload) -> str | None:
+    """The name of a format we do not accept, from the file's first bytes alone.
 
-    def to_python(self, data):
-        if data and hasattr(data, "size"):
-            validate_image(data)
-        return super().to_python(data)
+    Each Pillow plugin's signature test is a comparison of bytes: no decoder runs.
+    """
+    upload.seek(0)
+    prefix = upload.read(16)
+    upload.seek(0)
+    Image.init()
+    for name, (_factory, accept) in Image.OPEN.items():
+        if name in ALLOWED_FORMATS or name in SAME_FORMAT or accept is None:
+            continue
+        try:
+            if accept(prefix):
+                return name
+        except Exception:  # noqa: BLE001, S112 - a signature test that cannot read this prefix
+            continue
+    return None
 
 
 @dataclass(frozen=True)
@@ -122,32 +215,29 @@ class CleanImage:
 
 
 def strip_metadata(upload) -> CleanImage:
-    """Check the image, turn it upright and re-encode it without any metadata."""
-    extension = validate_image(upload)
-    upload.seek(0)
-    with Image.open(upload) as image:
-        image_format = image.format
-        animated = getattr(image, "is_animated", False)
-        if animated:
-            frames = image  # GIF/WebP animations: keep the frames, drop the rest
-        else:
-            image.load()
-            frames = upright_srgb(image)
-        frames.info = {k: v for k, v in frames.info.items() if k in KEPT_INFO}
-        buffer = io.BytesIO()
-        options: dict = {"save_all": True} if animated else {}
-        if image_format == "JPEG":
-            if frames.mode not in ("RGB", "L", "CMYK"):
-                frames = frames.convert("RGB")
+    """Check the image, turn it upright and re-encode its first frame without metadata."""
+    checked = check_image(upload, decode=False)
+    with open_allowed(upload) as image:
+        try:
+            image.load()  # the first frame: an animation is stored as a still
+        except DECODE_ERRORS:
+            raise _not_an_image() from None
+        still = upright_srgb(image)
+        still.info = {k: v for k, v in image.info.items() if k in KEPT_INFO}
+        options: dict = {}
+        if checked.format == "JPEG":
+            if still.mode not in ("RGB", "L", "CMYK"):
+                still = still.convert("RGB")
             options.update(quality=JPEG_QUALITY, optimize=True, progressive=True)
-        elif image_format == "PNG":
+        elif checked.format == "PNG":
             options.update(optimize=True)
-        elif image_format == "WEBP":
+        elif checked.format == "WEBP":
             options.update(quality=JPEG_QUALITY)
-        frames.save(buffer, image_format, **options)
-        width, height = frames.size
+        buffer = io.BytesIO()
+        still.save(buffer, checked.format, **options)
+        width, height = still.size
     upload.seek(0)
-    return CleanImage(buffer.getvalue(), extension, width, height)
+    return CleanImage(buffer.getvalue(), checked.extension, width, height)
 
 
 def upright_srgb(image: Image.Image) -> Image.Image:

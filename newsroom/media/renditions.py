@@ -3,8 +3,9 @@
 Names are derived from the original's name and width, so a template can list them
 without touching storage or the database: "covers/2024/04/ab12.jpg" at 640 pixels is
 "renditions/covers/2024/04/ab12-640w.webp" and "…-640w.jpg". They are made once, when
-the image is uploaded (newsroom.media.fields.CleanImageField), and `manage.py
-rebuild_renditions` makes them again for every image.
+the image is uploaded (newsroom.media.fields.CleanImageField, the editor's uploads),
+and `manage.py rebuild_renditions` makes them again for every image. Which of them a
+page names is newsroom.media.pictures' business.
 """
 
 import io
@@ -16,10 +17,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage
 from PIL import Image
 
+from newsroom.media.images import ALLOWED_FORMATS
+
 WIDTHS = (320, 640, 960, 1280, 1920)
 PREFIX = "renditions/"
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
+# Only what the upload checks let in is ever opened.
+STORED_FORMATS = list(ALLOWED_FORMATS)
 
 
 @dataclass(frozen=True)
@@ -55,33 +60,35 @@ def renditions_for(
     return made
 
 
-def share_rendition(name: str, width: int, height: int, max_width: int = 1280) -> Rendition:
-    """The JPEG/PNG rendition for social cards, feeds and structured data (about 1200 wide)."""
-    fallback = [r for r in renditions_for(name, width, height, max_width) if r.format != "webp"]
-    return fallback[-1]
-
-
 def make_renditions(name: str, storage: Storage = default_storage, force: bool = False) -> int:
     """Write the missing renditions of a stored image (all of them with force); return how many."""
-    with storage.open(name, "rb") as handle, Image.open(handle) as original:
-        original.seek(0)  # an animation's first frame
+    return len(write_renditions(name, storage, force=force))
+
+
+def write_renditions(
+    name: str, storage: Storage = default_storage, *, force: bool = False
+) -> dict[str, int]:
+    """Write the missing renditions (all with force): {rendition name: bytes written}."""
+    with storage.open(name, "rb") as handle, Image.open(handle, formats=STORED_FORMATS) as original:
+        original.seek(0)  # an animation's first frame (stored before animations were stills)
         width, height = original.size  # from the header: decode only if there is work
         wanted = [
             r for r in renditions_for(name, width, height) if force or not storage.exists(r.name)
         ]
         if not wanted:
-            return 0
+            return {}
         original.load()
-        source = original.convert("RGBA" if has_alpha(original) else "RGB")
-    written = 0
+        source = displayable(original)
+    written = {}
     # Largest first: each smaller size is resized from the one above, which is faster.
     for rendition in sorted(wanted, key=lambda r: -r.width):
         if source.width != rendition.width:
             source = source.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
         if force and storage.exists(rendition.name):
             storage.delete(rendition.name)
-        storage.save(rendition.name, ContentFile(encode(source, rendition.format)))
-        written += 1
+        data = encode(source, rendition.format)
+        storage.save(rendition.name, ContentFile(data))
+        written[rendition.name] = len(data)
     return written
 
 
@@ -97,6 +104,13 @@ def delete_renditions(name: str, storage: Storage = default_storage) -> None:
     for file in files:
         if pattern.fullmatch(file):
             storage.delete(f"{folder}/{file}")
+
+
+def displayable(image: Image.Image) -> Image.Image:
+    """8-bit RGB or RGBA pixels; a 16-bit grey (PNG) is scaled down, never clipped to white."""
+    if image.mode.startswith("I"):
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    return image.convert("RGBA" if has_alpha(image) else "RGB")
 
 
 def has_alpha(image: Image.Image) -> bool:

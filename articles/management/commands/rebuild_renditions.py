@@ -2,7 +2,8 @@
 
 Covers, avatars and the editor's uploads; after changing the widths or the quality in
 newsroom/media/renditions.py, or to repair storage. `--missing` only fills gaps. Images whose
-size was never recorded on their row get it recorded, so pages can use renditions.
+size was never recorded on their row get it recorded, so pages can use renditions, and each
+cover's share rendition has its byte size recorded again (the feed's enclosure length).
 """
 
 import os
@@ -14,9 +15,10 @@ from django.core.management.base import BaseCommand
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Author
-from articles.body_images import SIZED_UPLOAD
 from articles.models import Article
-from newsroom.media.renditions import make_renditions
+from newsroom.media.pictures import share_image
+from newsroom.media.renditions import STORED_FORMATS, make_renditions
+from newsroom.media.sized_names import size_in_name
 
 BAR_WIDTH = 30
 
@@ -35,9 +37,10 @@ class Command(BaseCommand):
         self.show_bar = options["verbosity"] > 0
         for done, (name, row) in enumerate(jobs, start=1):
             try:
-                written += make_renditions(name, default_storage, force=not missing)
-                if row is not None:
-                    record_size(*row, name)
+                made = make_renditions(name, default_storage, force=not missing)
+                written += made
+                if row is not None and (made or row[-1]):
+                    record_size(*row[:-1], name)
             except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
                 failed.append(f"{name}: {error}")
             self.progress(done, len(jobs), name)
@@ -51,15 +54,18 @@ class Command(BaseCommand):
         )
 
     def images(self) -> Iterator[tuple[str, tuple | None]]:
-        """Each stored image, with (model, pk, width field, height field) when it has a row."""
+        """Each stored image, with (model, pk, width field, height field, share size field,
+        whether any is unknown) when it has a row."""
         sources = [
-            (Article, "cover_image", "cover_width", "cover_height"),
-            (Author, "avatar", "avatar_width", "avatar_height"),
+            (Article, "cover_image", "cover_width", "cover_height", "cover_share_size"),
+            (Author, "avatar", "avatar_width", "avatar_height", None),
         ]
-        for model, field, width, height in sources:
-            rows = model.objects.exclude(**{field: ""}).values_list("pk", field, width)
-            for pk, name, known_width in rows.order_by("pk").iterator():
-                yield name, None if known_width else (model, pk, width, height)
+        for model, field, width, height, share in sources:
+            known = [width, share] if share else [width]
+            rows = model.objects.exclude(**{field: ""}).values_list("pk", field, *known)
+            for pk, name, *values in rows.order_by("pk").iterator():
+                unknown = any(value is None for value in values)
+                yield name, (model, pk, width, height, share, unknown)
         uploads = settings.CKEDITOR_UPLOAD_PATH.strip("/")
         yield from ((name, None) for name in editor_uploads(uploads))
 
@@ -80,13 +86,19 @@ def editor_uploads(folder: str) -> Iterator[str]:
     except FileNotFoundError:
         return
     for file in sorted(files):
-        if SIZED_UPLOAD.search(file):
+        if size_in_name(file):
             yield f"{folder}/{file}"
     for sub in sorted(folders):
         yield from editor_uploads(f"{folder}/{sub}")
 
 
-def record_size(model, pk, width_field: str, height_field: str, name: str) -> None:
-    with default_storage.open(name, "rb") as handle, Image.open(handle) as image:
+def record_size(model, pk, width_field: str, height_field: str, share_field, name: str) -> None:
+    """The image's size, and its share rendition's bytes, as pages and feeds read them."""
+    opened = default_storage.open(name, "rb")
+    with opened as handle, Image.open(handle, formats=STORED_FORMATS) as image:
         width, height = image.size
-    model.objects.filter(pk=pk).update(**{width_field: width, height_field: height})
+    sizes = {width_field: width, height_field: height}
+    if share_field:
+        card = share_image(default_storage, name, width, height)
+        sizes[share_field] = default_storage.size(card.name)
+    model.objects.filter(pk=pk).update(**sizes)

@@ -1,0 +1,130 @@
+"""The one builder of a stored image's <picture>, and the one rule for its default source.
+
+Every image a reader gets goes through here: covers and avatars (`{% picture %}`,
+articles/templatetags/renditions.py), the body's inline images (articles.body_images),
+the share image for social cards and JSON-LD (`share_image`) and the RSS enclosure
+(articles/public/feeds.py). Nothing here opens a file or asks storage anything but a
+URL: sizes come from the row (covers, avatars) or the stored name (newsroom.media.sized_names),
+the renditions' names from newsroom.media.renditions.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.safestring import SafeString, mark_safe
+
+from newsroom.markup import escape
+from newsroom.media.renditions import Rendition, renditions_for
+
+# The <img src> for browsers without srcset, the share image and the feed's enclosure:
+# the largest JPEG/PNG rendition no wider than this.
+DEFAULT_SRC_WIDTH = 1280
+MIME_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What a <picture> names: the default <img src> with its size, and both srcsets."""
+
+    src: str
+    width: int
+    height: int
+    srcset: str
+    webp_srcset: str
+
+
+def default_rendition(renditions: list[Rendition]) -> Rendition:
+    """The largest JPEG/PNG rendition no wider than DEFAULT_SRC_WIDTH (else the smallest)."""
+    fallback = [r for r in renditions if r.format != "webp"]
+    fitting = [r for r in fallback if r.width <= DEFAULT_SRC_WIDTH]
+    if fitting:
+        return max(fitting, key=lambda r: r.width)
+    return min(fallback, key=lambda r: r.width)
+
+
+@lru_cache(maxsize=8192)
+def sources(storage, name: str, width: int, height: int, max_width: int | None = None) -> Sources:
+    """The sources of an image of this size: the same inputs, the same answer, so each
+    worker works them out once per image rather than on every page view."""
+    renditions = renditions_for(name, width, height, max_width)
+    url = storage.url
+    default = default_rendition(renditions)
+
+    def srcset(formats: tuple[str, ...]) -> str:
+        return ", ".join(f"{url(r.name)} {r.width}w" for r in renditions if r.format in formats)
+
+    return Sources(
+        src=url(default.name),
+        width=default.width,
+        height=default.height,
+        srcset=srcset(("jpg", "png")),
+        webp_srcset=srcset(("webp",)),
+    )
+
+
+def picture_html(found: Sources | None, *, sizes: str, img: dict[str, str]) -> SafeString:
+    """<picture>: a WebP <source> and a JPEG/PNG <img>, every value escaped.
+
+    `img` holds the <img>'s other attributes in order (alt, class, loading, …); its
+    `src`, `width` and `height` are used when there are no renditions to name, and a
+    width and height given there are kept (the editor sized the image so).
+    """
+    attributes = dict(img)
+    source = ""
+    if found is not None:
+        sized = {"width": str(found.width), "height": str(found.height)}
+        if attributes.get("width") and attributes.get("height"):
+            sized = {"width": attributes["width"], "height": attributes["height"]}
+        attributes = {
+            "src": found.src,
+            "srcset": found.srcset,
+            "sizes": sizes,
+            **{k: v for k, v in attributes.items() if k not in ("src", "width", "height")},
+        }
+        # The size goes straight after alt: no layout shift, and the markup reads in order.
+        attributes = _insert_after(attributes, "alt", sized)
+        source = (
+            f'<source type="image/webp" srcset="{escape(found.webp_srcset)}" '
+            f'sizes="{escape(sizes)}">'
+        )
+    attributes["decoding"] = "async"
+    parts = "".join(
+        f' {key}="{escape(value)}"'
+        for key, value in attributes.items()
+        if value or key == "alt"  # alt="" says "decorative"; other empty values say nothing
+    )
+    return mark_safe(f"<picture>{source}<img{parts}></picture>")  # noqa: S308 - escaped above
+
+
+def _insert_after(attributes: dict, key: str, extra: dict) -> dict:
+    if key not in attributes:
+        return {**attributes, **extra}
+    out = {}
+    for name, value in attributes.items():
+        out[name] = value
+        if name == key:
+            out.update(extra)
+    return out
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """The rendition that stands for an image outside the page (og:image, JSON-LD, RSS)."""
+
+    name: str
+    url: str
+    width: int
+    height: int
+    mime_type: str
+
+
+def share_image(storage, name: str, width: int, height: int) -> ShareImage:
+    """The default rendition (a JPEG or PNG about 1200 wide): social cards take no WebP."""
+    rendition = default_rendition(renditions_for(name, width, height, DEFAULT_SRC_WIDTH))
+    return ShareImage(
+        name=rendition.name,
+        url=storage.url(rendition.name),
+        width=rendition.width,
+        height=rendition.height,
+        mime_type=MIME_TYPES[rendition.format],
+    )
