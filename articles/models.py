@@ -21,6 +21,7 @@ from newsroom.media.documents import kind_of, validate_attachment
 from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave, clean_filename
 from newsroom.media.images import strip_metadata
+from newsroom.media.pasted_images import store_pasted_images
 from newsroom.reverse import reverse_slug
 from newsroom.text import unique_slug
 
@@ -262,6 +263,8 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     def prepare_for_bulk(self) -> None:
         """The derived columns save() stores; bulk_create skips save(), so call this first."""
+        # Pictures pasted as data become uploads first: the sanitizer would drop them.
+        self.body = store_pasted_images(self.body, by_id=self.updated_by_id)
         # Whoever saves (admins included), the body is sanitized before it is stored.
         self.body = fill_missing_alt(sanitize_html(self.body))
         self.search_text = search_text(self.title, self.summary, self.body)

@@ -1,13 +1,24 @@
 """The rich-text editor, behind one field so it can be swapped without touching the rest.
 
 Today it is CKEditor 4 (django-ckeditor) with image uploads; the stored value is
-HTML that Article.save() sanitizes whatever editor produced it.
+HTML that Article.save() sanitizes whatever editor produced it. Pictures pasted into
+the text as data are checked by the form field (newsroom.media.pasted_images).
 """
 
-from ckeditor_uploader.fields import RichTextUploadingField
+from ckeditor_uploader.fields import RichTextUploadingField, RichTextUploadingFormField
+
+from newsroom.media.pasted_images import check_pasted_images
+
+
+class RichTextFormField(RichTextUploadingFormField):
+    def clean(self, value):
+        return check_pasted_images(super().clean(value))
 
 
 class RichTextField(RichTextUploadingField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
+
     def deconstruct(self):
         # Migrations see a plain TextField: they outlive any editor choice.
         name, _path, args, kwargs = super().deconstruct()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -54,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a request's body: each endpoint's own size limit.
+    "newsroom.media.upload_limits.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.middleware.PrivateForSignedInMiddleware",
@@ -196,6 +199,18 @@ MAX_ATTACHMENT_BYTES = env.int("MAX_ATTACHMENT_BYTES", default=25 * 1024 * 1024)
 MAX_IMAGE_BYTES = env.int("MAX_IMAGE_BYTES", default=15 * 1024 * 1024)
 # Pillow's decompression-bomb guard, checked from the header before decoding.
 MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=50_000_000)
+# Frames × canvas of an animation, counted before decoding (only its first frame is kept).
+MAX_ANIMATION_PIXELS = env.int("MAX_ANIMATION_PIXELS", default=1_000_000_000)
+# What a request may send besides its files, by endpoint (newsroom.media.upload_limits):
+# anyone not signed in as staff little; the article form and autosave a long body with a
+# pasted picture (base64 is 4/3 of the picture); other staff pages Django's 2.5 MB.
+MAX_PUBLIC_POST_BYTES = env.int("MAX_PUBLIC_POST_BYTES", default=256 * 1024)
+MAX_STAFF_POST_BYTES = env.int("MAX_STAFF_POST_BYTES", default=2_621_440)
+MAX_ARTICLE_POST_BYTES = env.int(
+    "MAX_ARTICLE_POST_BYTES", default=MAX_IMAGE_BYTES * 4 // 3 + 4 * 1024 * 1024
+)
+# Django's own limit is the largest of them: the middleware holds each endpoint to its own.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(MAX_ARTICLE_POST_BYTES, MAX_STAFF_POST_BYTES)
 
 # Security: cookies and headers. HTTPS=1 (production behind a TLS proxy) turns on
 # redirects to https, HSTS and secure cookies; `manage.py check --deploy` is then clean.
@@ -282,6 +297,10 @@ CKEDITOR_CONFIGS = {
         "format_tags": "p;h2;h3;h4",
         # image2: images as <figure class="image"><img><figcaption>, alt text required.
         "extraPlugins": ",".join(["image2", "uploadimage", "pastefromword"]),
+        # Pictures pasted or dropped into the text are uploaded as they arrive, to the
+        # image dialog's view (uploadimage's fallback from filebrowserUploadUrl appends
+        # "&responseType=json" to a URL without "?", and misses the view).
+        "imageUploadUrl": reverse_lazy("ckeditor_upload"),
         "removePlugins": "image",
         "image2_captionedClass": "image",
         "image2_alignClasses": ["image-left", "image-center", "image-right"],

@@ -47,7 +47,7 @@ def may_upload(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("articles.change_article")
 
 
-def store_editor_image(image: CleanImage, filename: str, *, by) -> EditorUpload:
+def store_editor_image(image: CleanImage, filename: str, *, by_id: int | None) -> EditorUpload:
     """Store a checked, stripped image as an editor upload: sized name, thumbnail for the
     file browser, renditions, and the record of who uploaded it."""
     stem = os.path.splitext(os.path.basename(filename))[0]
@@ -65,7 +65,7 @@ def store_editor_image(image: CleanImage, filename: str, *, by) -> EditorUpload:
         size=len(image.data),
         width=image.width,
         height=image.height,
-        uploaded_by=by if by is not None and by.pk else None,
+        uploaded_by_id=by_id,
     )
 
 
@@ -117,7 +117,7 @@ def editor_image_upload(request):
     except ValidationError as error:
         return _answer(request, error=" ".join(error.messages))
     # Stored under the extension of what the file is, not what it claims to be.
-    stored = store_editor_image(image, upload.name, by=request.user)
+    stored = store_editor_image(image, upload.name, by_id=request.user.pk)
     name = stored.file.name
     return _answer(request, url=ckeditor_utils.get_media_url(name), name=os.path.basename(name))
 

@@ -1,9 +1,18 @@
-"""Upload size limits enforced while the request streams in.
+"""How much a request may send, checked before it is read: files and each endpoint's form data.
 
-Django would otherwise write a 2 GB upload to a temporary file before any form
-could say it is too large. This handler sits first in FILE_UPLOAD_HANDLERS and stops
-passing a file's chunks on once it is over the largest allowed size; the form then
+Files. Django's own handlers keep reading an oversized file to the end. The first handler
+stops passing a file's chunks on once it is over the largest allowed size; the form then
 receives an empty stand-in that knows the size the file had, and says so on the field.
+
+Form data. Django has one limit for every endpoint (DATA_UPLOAD_MAX_MEMORY_SIZE), and over
+it answers a bare English "Bad Request (400)". Here each kind of endpoint has its own,
+checked from Content-Length before anything reads the body, and over it the person gets
+a page (or, for scripts, JSON) that says what was too large and that nothing was saved:
+
+    anyone not signed in as staff    MAX_PUBLIC_POST_BYTES (256 KB: a sign-in, a reset)
+    the article form and autosave    MAX_ARTICLE_POST_BYTES (a long body with pasted
+                                     pictures; also Django's own limit, the largest)
+    any other staff page             MAX_STAFF_POST_BYTES (Django's 2.5 MB), files aside
 """
 
 import io
@@ -11,8 +20,22 @@ import io
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.template.defaultfilters import filesizeformat
+from django.urls import Resolver404, resolve
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+DEFAULT_MAX_PUBLIC_POST_BYTES = 256 * 1024
+DEFAULT_MAX_STAFF_POST_BYTES = 2_621_440  # Django's DATA_UPLOAD_MAX_MEMORY_SIZE default
+# The views whose form carries the article's body (newsroom.media.pasted_images).
+ARTICLE_BODY_VIEWS = {
+    "admin:articles_article_add",
+    "admin:articles_article_change",
+    "admin:articles_article_autosave",
+}
 
 
 def max_attachment_bytes() -> int:
@@ -50,3 +73,74 @@ class SizeLimitUploadHandler(FileUploadHandler):
         if self.oversized:
             return OversizedUpload(self.file_name, self.content_type, file_size, self.charset)
         return None
+
+
+def max_public_post_bytes() -> int:
+    return getattr(settings, "MAX_PUBLIC_POST_BYTES", DEFAULT_MAX_PUBLIC_POST_BYTES)
+
+
+def max_staff_post_bytes() -> int:
+    return getattr(settings, "MAX_STAFF_POST_BYTES", DEFAULT_MAX_STAFF_POST_BYTES)
+
+
+def max_article_post_bytes() -> int:
+    return getattr(settings, "MAX_ARTICLE_POST_BYTES", settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
+def is_article_body_view(request) -> bool:
+    try:
+        return resolve(request.path_info).view_name in ARTICLE_BODY_VIEWS
+    except Resolver404:
+        return False
+
+
+def post_limit(request) -> int | None:
+    """What this request may send, files aside; None: no limit of ours (Django's holds)."""
+    user = request.user
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return max_public_post_bytes()
+    if is_article_body_view(request):
+        return max_article_post_bytes()
+    if request.content_type == "multipart/form-data":
+        return None  # files are held by SizeLimitUploadHandler, fields by Django's limit
+    return max_staff_post_bytes()
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse, with a clear message, a request larger than its endpoint accepts.
+
+    After AuthenticationMiddleware (the limit depends on who asks) and before anything
+    reads the body (CsrfViewMiddleware reads it in process_view).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        # Small requests, the very most, pay for nothing: no session, no URL lookup.
+        if length > max_public_post_bytes():
+            limit = post_limit(request)
+            if limit is not None and length > limit:
+                return too_large(request, length, limit)
+        return self.get_response(request)
+
+
+def too_large(request, size: int, limit: int) -> HttpResponse:
+    """413: what was too large, that nothing was saved, and what to do."""
+    article = is_article_body_view(request)
+    message = _("What was sent is %(size)s; this page accepts at most %(limit)s.") % {
+        "size": filesizeformat(size),
+        "limit": filesizeformat(limit),
+    }
+    if "json" in request.headers.get("Accept", "") or request.path_info.endswith("/autosave/"):
+        response = JsonResponse({"error": message}, status=413)
+    else:
+        context = {"message": message, "article": article}
+        body = loader.render_to_string("media/request_too_large.html", context)
+        response = HttpResponse(body, status=413)
+    add_never_cache_headers(response)
+    return response
