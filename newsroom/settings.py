@@ -307,6 +307,10 @@ CKEDITOR_CONFIGS = {
         "image2_altRequired": True,
         "removeDialogTabs": "image2:advanced;link:advanced;link:target",
         "allowedContent": CKEDITOR_ALLOWED_CONTENT,
+        # The marks uploadimage puts on a pasted picture while it uploads: with our own
+        # allowedContent the plugin cannot allow them itself, and without them image2
+        # takes the placeholder for an image of its own and the upload never lands.
+        "extraAllowedContent": "img[data-widget,data-cke-upload-id]",
         "disallowedContent": "*[on*]; *{*}; script; iframe; object; embed; form; style",
         # Paste from Word: keep structure (headings, lists, tables), drop fonts and colours.
         "pasteFromWordRemoveFontStyles": True,

@@ -129,3 +129,47 @@ def odf_bytes(kind: str) -> bytes:
     return zip_bytes(
         {"mimetype": f"application/vnd.oasis.opendocument.{kind}".encode(), "content.xml": b"<x/>"}
     )
+
+
+def animated_canvas_bomb_gif(width=7000, height=7000, frames=1000) -> bytes:
+    """23 KB that claim frames × canvas = 49 billion pixels: a 7000×7000 screen with 1,000
+    one-pixel frames. Pillow writes the one-pixel frame; the screen and the repeats are
+    put around it as GIF's block structure says (Pillow would need every frame in memory)."""
+    one = io.BytesIO()
+    Image.new("P", (1, 1), 0).save(one, "GIF")
+    data = one.getvalue()
+    flags = data[10]
+    table = 3 << ((flags & 7) + 1) if flags & 0x80 else 0
+    screen = data[:6] + struct.pack("<HH", width, height) + data[10 : 13 + table]
+    image = data[13 + table :].split(b",", 1)[1][:-1]  # descriptor onwards, no trailer
+    loop = b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+    delay = b"\x21\xf9\x04\x04\x01\x00\x00\x00"  # each frame 10 ms, drawn over the last
+    return screen + loop + (delay + b"," + image) * frames + b";"
+
+
+EPS = (
+    b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n%%EndComments\n"
+    b"(/etc/passwd) (r) file\n0 0 moveto 10 10 lineto stroke\nshowpage\n%%EOF\n"
+)
+
+
+def mpo_bytes(size=(64, 48)) -> bytes:
+    """What phones and 3D cameras write: a JPEG (red) with a second picture (blue) after it."""
+    first, second = Image.new("RGB", size, "red"), Image.new("RGB", size, "blue")
+    buffer = io.BytesIO()
+    first.save(buffer, "MPO", save_all=True, append_images=[second])
+    return buffer.getvalue()
+
+
+def grey16_png(size=(400, 300), value=32768) -> bytes:
+    """A 16-bit greyscale PNG (mode I;16), mid-grey: scanners and medical cameras write them."""
+    buffer = io.BytesIO()
+    Image.new("I;16", size, value).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def data_uri(data: bytes, mime: str = "image/jpeg") -> str:
+    """A picture as CKEditor holds a pasted screenshot: inline, base64."""
+    import base64
+
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"

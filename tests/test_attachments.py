@@ -8,8 +8,12 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from PIL import Image
 
+from reversion.models import Version
+
 from articles.models import Article, Attachment
+from articles.templatetags.renditions import share_image
 from tests import hostile
+from tests.admin_post import article_form_data, change_url
 from tests.factories import ArticleFactory, AttachmentFactory
 from tests.test_image_uploads import article_form, stored_files
 
@@ -303,3 +307,84 @@ def test_deleting_an_article_removes_body_images_no_other_article_shows(
     shared_stem = shared.removeprefix("/media/").rsplit(".", 1)[0]
     assert not [f for f in files if own_stem in f]  # original, thumbnail and renditions
     assert f"{shared_stem}.jpg" in files and f"{shared_stem}_thumb.jpg" in files
+
+
+def _article_with_two_covers(client, editor):
+    """Saved twice through the admin, each time with a new cover: two revisions."""
+    client.force_login(editor)
+    first = hostile.upload("bia-cu.jpg", hostile.jpeg_bytes((700, 400), "darkred"))
+    client.post(
+        reverse("admin:articles_article_add"),
+        {
+            "title": "Hạn hán ở Ninh Phước",
+            "slug": "",
+            "summary": "",
+            "body": "<p>Nắng nóng kéo dài.</p>",
+            "cover_image": first,
+            "cover_caption": "",
+            "cover_alt": "Ruộng khô",
+            "bylines-TOTAL_FORMS": "0",
+            "bylines-INITIAL_FORMS": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+        },
+    )
+    article = Article.objects.get()
+    old_cover = article.cover_image.name
+    second = hostile.upload("bia-moi.png", hostile.png_bytes((500, 300)))
+    response = client.post(change_url(article), article_form_data(article, cover_image=second))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    return article, old_cover
+
+
+def test_restoring_a_revision_after_a_cover_change_brings_back_its_cover(
+    client, editor, media_root, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article, old_cover = _article_with_two_covers(client, editor)
+    assert article.cover_image.name != old_cover
+    assert (media_root / old_cover).is_file()  # a kept revision still shows it
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:articles_article_restore", args=[article.pk, first.pk])
+        )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.cover_image.name == old_cover
+    assert (article.cover_width, article.cover_height) == (700, 400)
+    share = media_root / share_image(article.cover_image)["url"].removeprefix("/media/")
+    assert article.cover_share_size == share.stat().st_size  # the restored cover's
+    preview = client.get(reverse("articles:preview", args=[article.pk]))
+    assert preview.status_code == 200
+    assert "-700w.webp 700w" in preview.content.decode()
+
+
+def test_deleting_an_article_removes_the_covers_its_revisions_kept(
+    client, editor, media_root, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article, _old_cover = _article_with_two_covers(client, editor)
+    assert len([f for f in stored_files(media_root) if f.startswith("covers/")]) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.filter(pk=article.pk).delete()
+    assert stored_files(media_root) == []
+
+
+def test_restoring_a_revision_whose_cover_file_is_gone_keeps_the_current_cover(
+    client, editor, media_root, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article, old_cover = _article_with_two_covers(client, editor)
+    (media_root / old_cover).unlink()  # lost before revisions kept their covers
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    response = client.post(
+        reverse("admin:articles_article_restore", args=[article.pk, first.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert "Ảnh bìa của phiên bản đó không còn được lưu trữ" in response.content.decode()
+    current = article.cover_image.name
+    article.refresh_from_db()
+    assert article.cover_image.name == current
+    assert article.body == "<p>Nắng nóng kéo dài.</p>"

@@ -104,3 +104,82 @@ def test_editor_uploads_a_photo_in_the_image_dialog_captions_it_and_readers_see_
     assert re.search(r"/media/renditions/uploads/.+-800x1200-\d+w\.webp$", current), current
     assert image.evaluate("img => img.naturalWidth") > 0
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p]
+
+
+def screenshot_png() -> bytes:
+    """What a screenshot tool puts on the clipboard: a PNG, here with a text note inside."""
+    import io
+
+    from PIL import Image, ImageDraw
+    from PIL.PngImagePlugin import PngInfo
+
+    image = Image.new("RGB", (360, 240), "white")
+    ImageDraw.Draw(image).rectangle((40, 40, 320, 200), fill=(20, 90, 160))
+    note = PngInfo()
+    note.add_text("Comment", "chup-man-hinh-bi-mat")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", pnginfo=note)
+    return buffer.getvalue()
+
+
+def open_editor(page: Page, live_server, editor, article):
+    sign_in(page, live_server, editor)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    editable = page.frame_locator("#cke_id_body iframe.cke_wysiwyg_frame").locator("body")
+    expect(editable).to_contain_text("Đoạn mở đầu.")
+    return editable
+
+
+def paste_picture(page: Page, editable, png: bytes) -> None:
+    """The picture goes onto the system clipboard, then Ctrl+V at the end of the text."""
+    page.evaluate(
+        """async (bytes) => {
+            const blob = new Blob([new Uint8Array(bytes)], {type: "image/png"});
+            await navigator.clipboard.write([new ClipboardItem({"image/png": blob})]);
+        }""",
+        list(png),
+    )
+    editable.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Control+V")
+
+
+def test_a_screenshot_pasted_into_the_editor_is_uploaded_and_saved_as_an_upload(
+    live_server, page: Page, editor, media_root
+):
+    from newsroom.media.models import EditorUpload
+
+    article = ArticleFactory(title="Lịch cắt điện tuần này", body="<p>Đoạn mở đầu.</p>")
+    editable = open_editor(page, live_server, editor, article)
+
+    paste_picture(page, editable, screenshot_png())
+
+    # CKEditor uploads it as it arrives; the editor then shows the stored upload.
+    uploaded = editable.locator("img[src^='/media/uploads/']")
+    expect(uploaded).to_have_count(1)
+    src = uploaded.get_attribute("src")
+    assert re.search(r"-360x240\.png$", src), src
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("Lịch cắt điện tuần này")
+
+    article.refresh_from_db()
+    assert f'src="{src}"' in article.body and "data:" not in article.body
+    upload = EditorUpload.objects.get()
+    assert upload.uploaded_by == editor
+    stored = (media_root / upload.file.name).read_bytes()
+    assert b"chup-man-hinh-bi-mat" not in stored
+    assert list((media_root / "renditions").rglob("*-360w.webp"))
+
+
+def test_a_pasted_picture_the_site_refuses_is_named_in_the_editor_in_vietnamese(
+    live_server, page: Page, editor, media_root, settings
+):
+    settings.MAX_IMAGE_BYTES = 500
+    article = ArticleFactory(body="<p>Đoạn mở đầu.</p>")
+    editable = open_editor(page, live_server, editor, article)
+    paste_picture(page, editable, screenshot_png())
+    expect(page.locator(".cke_notification_warning")).to_contain_text("Ảnh quá lớn")
+    expect(editable.locator("img")).to_have_count(0)  # no picture left without an address
+    expect(editable).to_contain_text("Đoạn mở đầu.")
+    assert not list(media_root.rglob("*.png"))

@@ -254,3 +254,115 @@ def test_no_other_address_reaches_ckeditors_own_unchecked_upload_view(
     response = client.post(path, {"upload": hostile.upload("a.jpg", hostile.jpeg_bytes())})
     assert response.status_code in (403, 404)
     assert stored_files(media_root) == []
+
+
+# Animations, formats Pillow must never decode, and what phones and cameras write.
+
+
+def test_an_animated_canvas_bomb_is_refused_before_its_frames_are_decoded(
+    client, editor, writer, media_root
+):
+    bomb = hostile.animated_canvas_bomb_gif()
+    assert len(bomb) < 30_000
+    with Image.open(io.BytesIO(bomb)) as image:  # what it claims: 1,000 frames of 49 MP
+        assert image.size == (7000, 7000) and image.n_frames == 1000
+    client.force_login(editor)
+    response = client.post(ADD_ARTICLE, article_form(cover_image=hostile.upload("dong.gif", bomb)))
+    errors = " ".join(response.context["adminform"].form.errors["cover_image"])
+    assert "Ảnh động quá lớn" in errors and "7000×7000" in errors
+    assert "Tiêu đề đã gõ" in response.content.decode()
+    client.force_login(writer)
+    answer = client.post(UPLOAD_URL, {"upload": hostile.upload("dong.gif", bomb)}).json()
+    assert answer["uploaded"] == 0 and "Ảnh động quá lớn" in answer["error"]["message"]
+    assert stored_files(media_root) == []
+
+
+def test_a_long_animation_within_the_budget_is_accepted_as_its_first_frame(media_root):
+    article = ArticleFactory(
+        cover_image=hostile.upload("dai.gif", hostile.animated_canvas_bomb_gif(100, 60, 1000))
+    )
+    with article.cover_image.open("rb") as handle, Image.open(handle) as image:
+        assert (image.size, image.n_frames) == ((100, 60), 1)
+
+
+def test_the_cover_field_says_an_animation_is_kept_as_its_first_frame(client, editor):
+    client.force_login(editor)
+    html = client.get(ADD_ARTICLE).content.decode()
+    assert "ảnh động chỉ giữ khung hình đầu tiên" in html
+
+
+def test_an_eps_file_is_refused_by_its_name_and_never_reaches_the_eps_decoder(
+    client, editor, writer, media_root, monkeypatch
+):
+    from PIL import EpsImagePlugin
+
+    opened = []
+
+    def eps_decoder(fp, filename=None):  # Pillow's EPS plugin: it would run Ghostscript
+        opened.append(filename)
+        return EpsImagePlugin.EpsImageFile(fp, filename)
+
+    monkeypatch.setitem(Image.OPEN, "EPS", (eps_decoder, EpsImagePlugin._accept))
+    client.force_login(editor)
+    response = client.post(
+        ADD_ARTICLE, article_form(cover_image=hostile.upload("bia.jpg", hostile.EPS))
+    )
+    errors = " ".join(response.context["adminform"].form.errors["cover_image"])
+    assert "Không nhận ảnh định dạng EPS" in errors
+    client.force_login(writer)
+    answer = client.post(UPLOAD_URL, {"upload": hostile.upload("a.eps", hostile.EPS)}).json()
+    assert "Không nhận ảnh định dạng EPS" in answer["error"]["message"]
+    assert opened == []
+    assert stored_files(media_root) == []
+
+
+def test_a_phone_mpo_photo_is_accepted_as_the_jpeg_it_is_with_its_first_picture(
+    client, editor, media_root
+):
+    client.force_login(editor)
+    photo = hostile.upload("IMG_2024.JPG", hostile.mpo_bytes((64, 48)), "image/jpeg")
+    response = client.post(ADD_ARTICLE, article_form(cover_image=photo))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get()
+    assert article.cover_image.name.endswith(".jpg")
+    with article.cover_image.open("rb") as handle, Image.open(handle) as image:
+        assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1
+        red, green, blue = image.getpixel((32, 24))
+        assert red > 200 and blue < 60  # the first picture, not the second
+
+
+def test_a_16_bit_grey_png_gives_grey_renditions_not_white(media_root):
+    article = ArticleFactory(cover_image=hostile.upload("xam.png", hostile.grey16_png((400, 300))))
+    renditions = sorted((media_root / "renditions").rglob("*-320w.*"))
+    assert [p.suffix for p in renditions] == [".png", ".webp"]
+    for path in renditions:
+        with Image.open(path) as image:
+            assert image.size == (320, 240)
+            assert {image.convert("L").getpixel(xy) for xy in [(0, 0), (160, 120)]} == {128}
+    assert article.cover_width == 400
+
+
+def test_a_cover_from_the_form_is_checked_and_stripped_once(client, editor, monkeypatch):
+    """The form field cleans the upload; the model field stores what it was handed."""
+    from newsroom.media import fields, images
+
+    calls = {"check_image": 0, "strip_metadata": 0}
+    for module, name in ((images, "check_image"), (fields, "strip_metadata")):
+
+        def counted(*args, _real=getattr(module, name), _name=name, **kwargs):
+            calls[_name] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    client.force_login(editor)
+    photo = hostile.upload("bia.jpg", hostile.gps_tagged_jpeg(), "image/jpeg")
+    assert client.post(ADD_ARTICLE, article_form(cover_image=photo)).status_code == 302
+    assert calls == {"check_image": 1, "strip_metadata": 1}
+    assert_upright(assert_no_metadata(Article.objects.get().cover_image.read()))
+
+
+def test_a_cover_saved_by_a_script_gets_the_same_steps_on_save(media_root):
+    article = ArticleFactory(cover_image=hostile.upload("Ảnh.jpg", hostile.gps_tagged_jpeg()))
+    assert (article.cover_width, article.cover_height) == (40, 80)
+    assert_upright(assert_no_metadata(article.cover_image.read()))
+    assert article.cover_share_size > 0

@@ -172,3 +172,84 @@ def test_demo_site_serves_every_image_as_renditions(client, settings, media_root
     assert urls and all(u.startswith("/media/renditions/") for u in urls), urls
     for url in urls:
         assert (media_root / url.removeprefix("/media/")).is_file(), url
+
+
+ODD_NAMES = [
+    "/media/uploads/2024/04/19/anh-0x0.jpg",
+    "/media/uploads/2024/04/19/anh-640x0.jpg",
+    "/media/uploads/anh-0x480.png",
+    "/media/uploads/anh-99999x99999.jpg",
+    "/media/uploads/anh-70000x1.webp",
+    "/media/uploads/anh-00640x00480.jpg",
+    "/media/uploads/anh-640x480.bmp",
+    "/media/uploads/anh-640x480.jpg?v=2",
+    "/media/uploads/..%2F..%2Fetc-640x480.jpg",
+    "/media/uploads/-1x1.gif",
+    "/media/uploads/%E2%80%AEgpj-640x480.jpg",
+    "/media/uploads/",
+]
+
+
+def test_odd_image_names_in_a_body_never_break_the_article_page(client):
+    body = "".join(f'<p><img src="{name}" alt="ảnh {n}"></p>' for n, name in enumerate(ODD_NAMES))
+    article = ArticleFactory(body=body)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    for n in range(len(ODD_NAMES)):
+        assert f'alt="ảnh {n}"' in html
+    # A zero or absurd size is no size: the image stays as it was written.
+    for n in range(6):
+        assert f'<img src="{ODD_NAMES[n]}" alt="ảnh {n}" loading="lazy"' in html
+
+
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [
+        ("uploads/a/thap-cham-1a2b3c4d-1600x900.jpg", (1600, 900)),
+        ("uploads/a-1x1.gif", (1, 1)),
+        ("uploads/a-0x0.jpg", None),
+        ("uploads/a-10x0.png", None),
+        ("uploads/a-010x10.png", None),
+        ("uploads/a-99999x99999.jpg", None),  # more pixels than any accepted image
+        ("uploads/a-65536x1.jpg", None),
+        ("uploads/a-10x10.bmp", None),
+        ("uploads/a-10x10.JPG", None),
+        ("uploads/a.jpg", None),
+        ("", None),
+    ],
+)
+def test_a_stored_name_carries_a_believable_size_or_none(name, size):
+    from newsroom.media.sized_names import size_in_name, sized_name
+
+    assert size_in_name(name) == size
+    if size:
+        assert size_in_name(sized_name("uploads/b/anh.webp", *size)) == size
+
+
+def test_cover_body_image_share_image_and_feed_name_the_same_default_rendition(client, writer):
+    """One builder, one rule: the largest JPEG/PNG no wider than 1280 is the default."""
+    client.force_login(writer)
+    url = client.post(reverse("ckeditor_upload"), {"upload": photo("than.jpg")}).json()["url"]
+    client.logout()
+    article = ArticleFactory(
+        cover_image=photo("bia.jpg"), cover_alt="Bìa", body=f'<p><img src="{url}" alt="Thân"></p>'
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    cover = re.search(r'<figure class="article__cover">.*?<img src="([^"]+)"', html, re.S)
+    body = re.search(r'<div class="article__body">.*?<img src="([^"]+)"', html, re.S)
+    og_image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    feed = client.get(reverse("articles:feed")).content.decode()
+    enclosure = re.search(r'<enclosure [^>]*url="([^"]+)"', feed).group(1)
+    for src in (cover.group(1), body.group(1), og_image, enclosure):
+        assert src.endswith("-1280w.jpg"), src
+    assert 'width="1280" height="720"' in html.split('class="article__body"')[1]
+
+
+def test_rebuild_records_the_share_size_the_feed_gives(media_root):
+    article = ArticleFactory(cover_image=photo("cu.jpg", (900, 500)))
+    recorded = article.cover_share_size
+    rows = Article.objects.filter(pk=article.pk)
+    rows.update(cover_share_size=None)  # a cover stored before sizes were recorded
+    call_command("rebuild_renditions", "--missing", verbosity=0)
+    assert rows.values_list("cover_share_size", flat=True).get() == recorded
