@@ -347,13 +347,18 @@ def test_a_cover_from_the_form_is_checked_and_stripped_once(client, editor, monk
     from newsroom.media import fields, images
 
     calls = {"check_image": 0, "strip_metadata": 0}
-    for module, name in ((images, "check_image"), (fields, "strip_metadata")):
 
-        def counted(*args, _real=getattr(module, name), _name=name, **kwargs):
-            calls[_name] += 1
-            return _real(*args, **kwargs)
+    def counting(module, name):
+        real = getattr(module, name)
+
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
 
         monkeypatch.setattr(module, name, counted)
+
+    counting(images, "check_image")
+    counting(fields, "strip_metadata")
     client.force_login(editor)
     photo = hostile.upload("bia.jpg", hostile.gps_tagged_jpeg(), "image/jpeg")
     assert client.post(ADD_ARTICLE, article_form(cover_image=photo)).status_code == 302

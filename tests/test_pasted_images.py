@@ -36,9 +36,7 @@ def pasted(data: bytes, mime="image/jpeg") -> str:
     return f'<p>Trước ảnh.</p><p><img src="{hostile.data_uri(data, mime)}"></p><p>Sau ảnh.</p>'
 
 
-def test_a_pasted_picture_is_stored_as_an_upload_through_the_same_steps(
-    client, editor, media_root
-):
+def test_a_pasted_picture_is_stored_as_an_upload_through_the_same_steps(client, editor, media_root):
     client.force_login(editor)
     body = pasted(hostile.gps_tagged_jpeg(), "image/jpeg")
     response = client.post(ADD_ARTICLE, article_form(body=body))
@@ -142,9 +140,7 @@ def test_a_script_saving_a_pasted_picture_stores_it_too(media_root):
 
 
 def test_anonymous_posts_are_held_to_a_small_limit_with_a_clear_page(client, writer):
-    response = client.post(
-        reverse("login"), {"username": "phongvien", "password": "p" * 300_000}
-    )
+    response = client.post(reverse("login"), {"username": "phongvien", "password": "p" * 300_000})
     assert response.status_code == 413
     html = response.content.decode()
     assert "Quá lớn để gửi" in html and "Chưa có gì được lưu" in html

@@ -1,10 +1,33 @@
-"""Everything an uploaded file goes through, in one package, in the order it happens.
+"""Everything an uploaded file goes through, in one package (the Django app `media`).
 
-upload_limits   stops an oversized upload while the request streams in
-images          decodes only the allowed formats, within bounds; strips metadata
-documents       which attachments are allowed: extension and content must agree
-files           safe names, and no file left behind in storage
-renditions      the sizes made of each stored image, once, at upload
-fields          the model field that runs the image steps on save
-editor_uploads  the rich-text editor's image uploads, through the same steps
+An upload, in the order it happens:
+
+    upload_limits   what a request may send, checked before it is read: each file
+                    (stopped once too large) and each endpoint's form data (public POSTs
+                    little, the article form and autosave a long body), with a clear 413
+    images          the image checks and clean-up: Pillow opens JPEG, PNG, WebP and GIF
+                    only; size, pixels and frames × canvas are checked from the header;
+                    the first frame is turned upright and re-encoded without metadata
+                    (an animation becomes its still; MPO is the JPEG it is)
+    fields          covers and avatars: the form field cleans the upload once and hands
+                    on a CleanUpload; the model field stores it, or cleans whatever did
+                    not come through a form (scripts, seed_demo), then makes renditions
+    editor_uploads  the rich-text editor's images (dialog, paste, drop): the same checks,
+                    a sized name, renditions, an EditorUpload record; its file browser
+                    shows each person what they may see
+    pasted_images   pictures pasted into a body as data: checked by the body's form field
+                    (refused there, text kept), stored as editor uploads on save
+    documents       which attachments are allowed: extension and content must agree
+    sized_names     the "…-1600x900.jpg" names that carry an editor image's size
+    renditions      the sizes made of each stored image, once, at upload (16-bit greys
+                    scaled, never clipped)
+    files           safe names, and no file left behind in storage (a replaced file that a
+                    kept revision refers to stays until its row goes)
+    models          EditorUpload: who uploaded which editor image, when, name and size
+
+And on the way out, to a reader:
+
+    pictures        the one <picture>/srcset builder and the one default-source rule, for
+                    the {% picture %} tag, the body's images, the share image (og:image,
+                    JSON-LD) and the RSS enclosure; nothing is asked of storage but URLs
 """

@@ -29,6 +29,7 @@ from articles.demo import content as demo_content
 from articles.models import Article, Attachment, Byline, Tag
 from newsroom.media.files import delete_stored
 from newsroom.media.renditions import make_renditions
+from newsroom.media.sized_names import sized_name
 from newsroom.text import vn_slugify
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
@@ -193,7 +194,7 @@ class Command(BaseCommand):
             return body.replace(demo_content.FIGURE_MARKER, "")
         width, height = FIGURE_SIZE
         # Named like the editor's uploads ("…-800x450.jpg"), so pages serve its renditions.
-        path = f"uploads/demo/{slug[:80]}-{width}x{height}.jpg"
+        path = sized_name(f"uploads/demo/{slug[:80]}.jpg", width, height)
         if not default_storage.exists(path):  # left over from an earlier database
             color = demo_content_color(data["tags"][0])
             image = gradient(FIGURE_SIZE, color, darken(color, 0.35), vertical=False)
