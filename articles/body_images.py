@@ -1,7 +1,8 @@
-"""Images inside an article's body: alt text on save, renditions on the public page.
+"""Images inside an article's body: alt text on save, renditions on the public page,
+which of the editor's uploads a person's articles show, and their clean-up.
 
-Both work on the body as nh3 wrote it (articles.sanitize), so attributes are
-double-quoted and escaped.
+All work on the body as nh3 wrote it (articles.sanitize), so attributes are
+double-quoted and escaped. The <picture> markup is newsroom.media.pictures'.
 """
 
 import re

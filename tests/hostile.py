@@ -132,7 +132,7 @@ def odf_bytes(kind: str) -> bytes:
 
 
 def animated_canvas_bomb_gif(width=7000, height=7000, frames=1000) -> bytes:
-    """23 KB that claim frames × canvas = 49 billion pixels: a 7000×7000 screen with 1,000
+    """25 KB that claim frames × canvas = 49 billion pixels: a 7000×7000 screen with 1,000
     one-pixel frames. Pillow writes the one-pixel frame; the screen and the repeats are
     put around it as GIF's block structure says (Pillow would need every frame in memory)."""
     one = io.BytesIO()
