@@ -184,15 +184,22 @@ class StaffUserAdmin(UserAdmin):
                 password=form.cleaned_data.get("password1") or None,
                 by=request.user,
             )
-            if not obj.has_usable_password() and not staff.send_password_link(
-                user=obj, by=request.user, request=request, new_account=True
-            ):
+            if obj.has_usable_password():
+                return
+            if staff.send_password_link(user=obj, by=request.user, new_account=True):
+                messages.info(
+                    request,
+                    _(
+                        "The email with the password link is queued: it leaves within a "
+                        "minute, and is tried again until the mail server takes it."
+                    ),
+                )
+            else:
                 messages.warning(
                     request,
                     _(
-                        "The account was created, but the email with the password link could "
-                        "not be sent. Send it again later with the action “Email a "
-                        "password-reset link”."
+                        "The account was created without a password link: it has no email "
+                        "address or is deactivated."
                     ),
                 )
             return
@@ -255,22 +262,27 @@ class StaffUserAdmin(UserAdmin):
     def send_password_link(self, request, queryset):
         sent, skipped = 0, 0
         for user in self._changeable(request, queryset):
-            if staff.send_password_link(user=user, by=request.user, request=request):
+            if staff.send_password_link(user=user, by=request.user):
                 sent += 1
             else:
                 skipped += 1
         self.message_user(
             request,
-            ngettext("%(count)d link sent.", "%(count)d links sent.", sent) % {"count": sent},
+            ngettext(
+                "%(count)d link queued: it leaves within a minute, and is tried again until "
+                "the mail server takes it.",
+                "%(count)d links queued: they leave within a minute, and are tried again until "
+                "the mail server takes them.",
+                sent,
+            )
+            % {"count": sent},
         )
         if skipped:
             messages.warning(
                 request,
                 ngettext(
-                    "No link could be sent to %(count)d user: no email address, a deactivated "
-                    "account, or the mail server refused (try again later).",
-                    "No link could be sent to %(count)d users: no email address, a deactivated "
-                    "account, or the mail server refused (try again later).",
+                    "No link for %(count)d user: no email address, or a deactivated account.",
+                    "No link for %(count)d users: no email address, or a deactivated account.",
                     skipped,
                 )
                 % {"count": skipped},

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 
 from tests import factories
+from tests.mail import SilentSMTPServer, WorkingSMTPServer
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -40,6 +41,34 @@ def media_root(settings, tmp_path):
 def empty_cache():
     """No test sees pages another test cached."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def mail_queue(settings, tmp_path):
+    """Mail goes through the real queue, as in production: `tests.mail.deliver_mail()` sends
+    it on to Django's test outbox (Django's test set-up would otherwise send it at once)."""
+    settings.EMAIL_BACKEND = "newsroom.mail.QueuedEmailBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    settings.MAIL_LOCK_FILE = tmp_path / "mail-sender.lock"
+
+
+@pytest.fixture
+def silent_smtp():
+    """A mail server on 127.0.0.1 that accepts connections and never answers."""
+    server = SilentSMTPServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_server():
+    """A real, working SMTP server on 127.0.0.1 (aiosmtpd)."""
+    server = WorkingSMTPServer()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from articles import workflow
 from articles.models import Article, Autosave, Transition
 from tests.admin_post import article_form_data, change_url
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory, image_file, role_group
+from tests.mail import deliver_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -371,10 +372,12 @@ def test_publishing_now_stores_whole_seconds_so_the_form_round_trips(client, edi
 def test_editors_and_the_writer_are_told_by_email(
     client, writer, editor, mailoutbox, django_capture_on_commit_callbacks
 ):
+    """Through the mail queue: each transition's mail leaves with the next sender pass."""
     article = ArticleFactory(draft=True, created_by=writer, title="Tin lũ")
     client.force_login(writer)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(change_url(article), article_form_data(article, _workflow="submit"))
+    deliver_mail()
     assert [m.to for m in mailoutbox] == [[editor.email]]
     assert "Tin lũ" in mailoutbox[0].subject and "gửi duyệt" in mailoutbox[0].subject
 
@@ -383,12 +386,14 @@ def test_editors_and_the_writer_are_told_by_email(
     with django_capture_on_commit_callbacks(execute=True):
         data = article_form_data(article, _workflow="return", workflow_note="Thêm số liệu.")
         client.post(change_url(article), data)
+    deliver_mail()
     assert mailoutbox[-1].to == [writer.email]
     assert "Thêm số liệu." in mailoutbox[-1].body
 
     article.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(change_url(article), article_form_data(article, _workflow="publish"))
+    deliver_mail()
     assert mailoutbox[-1].to == [writer.email]
     assert "xuất bản" in mailoutbox[-1].subject
     assert change_url(article) in mailoutbox[-1].body
