@@ -3,7 +3,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -128,16 +129,30 @@ class StaffUserAdmin(UserAdmin):
         return form
 
     def get_queryset(self, request):
-        limit, cool_off = settings.AXES_FAILURE_LIMIT, settings.AXES_COOLOFF_TIME
+        now = timezone.now()
         lockouts = AccessAttempt.objects.filter(
             username=OuterRef("username"),
-            failures_since_start__gte=limit,
-            attempt_time__gte=timezone.now() - cool_off,
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+            attempt_time__gte=now - settings.AXES_COOLOFF_TIME,
+        )
+        # The account's own pause (accounts/lockout.py): failures from every address.
+        account_failures = (
+            AccessAttempt.objects.filter(
+                username=OuterRef("username"),
+                attempt_time__gte=now - settings.AXES_ACCOUNT_COOLOFF_TIME,
+            )
+            .values("username")
+            .annotate(total=Sum("failures_since_start"))
+            .values("total")
         )
         return (
             super()
             .get_queryset(request)
-            .annotate(is_locked=Exists(lockouts))
+            .annotate(account_failures=Coalesce(Subquery(account_failures), 0))
+            .annotate(
+                is_locked=Exists(lockouts)
+                | Q(account_failures__gte=settings.AXES_ACCOUNT_FAILURE_LIMIT)
+            )
             .prefetch_related("groups")
         )
 

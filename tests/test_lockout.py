@@ -249,3 +249,11 @@ def test_behind_one_proxy_a_forged_forwarded_address_does_not_dodge_the_lock(
         )
     assert response.status_code == 429
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["203.0.113.50"]
+
+
+def test_the_user_list_shows_an_account_pause(client, writer, admin_role_user):
+    guess_from_many_addresses(client.__class__(), "phongvien", 10)
+    client.force_login(admin_role_user)
+    response = client.get(reverse("admin:auth_user_changelist"), {"o": "6"})
+    locked = {user.username: user.is_locked for user in response.context["cl"].result_list}
+    assert locked == {"phongvien": True, "quantri": False}
