@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_editor
 from articles import workflow
 from articles.editorial import autosave, revision_views
 from articles.editorial.forms import NOTE_FIELDS, ArticleAdminForm, AttachmentForm, BylineFormSet
@@ -64,7 +65,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if not workflow.is_editor(request.user):
+        if not is_editor(request.user):
             queryset = queryset.filter(created_by=request.user)
         return queryset
 
@@ -78,7 +79,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not workflow.is_editor(request.user):
+        if not is_editor(request.user):
             fields.append("published_at")
         return fields
 

@@ -2,7 +2,7 @@
 
 Admin buttons, bulk actions and any other entry point call `perform()`; nothing else
 changes an article's status. Roles come from the permissions the role groups carry
-(articles/migrations/0002_roles.py): `articles.publish_article` makes an editor.
+(accounts/roles.py): `articles.publish_article` makes an editor.
 
     draft ──submit──▶ review ──publish/schedule──▶ published ──withdraw──▶ withdrawn
       ▲                 │                            │ (correct: stays live)   │
@@ -15,22 +15,19 @@ from datetime import datetime
 
 import reversion
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import editors, is_editor
 from articles.models import Article, Transition
 from newsroom.timezones import local_datetime
 
-PUBLISH_PERMISSION = "articles.publish_article"
 # Both are defined on the models (the column choices); these are their short names here.
 Action = Transition.Action
 State = Article.State
@@ -67,10 +64,6 @@ class TransitionError(Exception):
 
 
 # Who may do what.
-
-
-def is_editor(user) -> bool:
-    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
 
 
 def is_own(user, article: Article) -> bool:
@@ -285,25 +278,11 @@ def done_message(action: Action, article: Article) -> str:
 # Email: editors hear of submissions and publications, the writer of their own article.
 
 
-def editors():
-    """Active staff who hold the publish permission through a role or directly."""
-    permission = Permission.objects.filter(
-        codename="publish_article", content_type__app_label="articles"
-    ).first()
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
-        .filter(is_active=True)
-        .exclude(email="")
-        .distinct()
-    )
-
-
 def recipients(transition: Transition) -> list[str]:
     action, article = Action(transition.action), transition.article
     people = []
     if action in (Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH):
-        people += list(editors())
+        people += list(editors().exclude(email=""))
     if action in (Action.RETURN, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH):
         writer = article.created_by
         if writer is not None and writer.is_active and writer.email:

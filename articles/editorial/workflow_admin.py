@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_editor
 from articles import workflow
 from articles.editorial.forms import WORKFLOW_BUTTON, pressed_action
 from articles.models import Article
@@ -107,7 +108,7 @@ class WorkflowAdminMixin:
         return super().changelist_view(request, extra_context)
 
     def has_publish_permission(self, request):
-        return workflow.is_editor(request.user)
+        return is_editor(request.user)
 
     @admin.action(description=_("Submit selected articles for review"))
     def submit_selected(self, request, queryset):
