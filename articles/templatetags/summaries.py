@@ -13,6 +13,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles.templatetags.bylines import byline_links
 from articles.templatetags.renditions import picture
 from newsroom.markup import escape
 from newsroom.timezones import iso_datetime, local_datetime
@@ -54,10 +55,7 @@ def publication_time(value) -> str:
 
 
 def byline(authors) -> str:
-    links = ", ".join(
-        f'<a href="{escape(author.get_absolute_url())}" rel="author">{escape(author.name)}</a>'
-        for author in authors
-    )
+    links = byline_links(authors)
     return f" — {links}" if links else ""
 
 
