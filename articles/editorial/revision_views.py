@@ -23,19 +23,29 @@ def article_for(model_admin, request, object_id) -> Article:
     return article
 
 
+def page_context(model_admin, request, article: Article, **context) -> dict:
+    """What every revision page shows: the admin's frame, the article, whether to restore."""
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": Article._meta,
+        "original": article,
+        "can_restore": workflow.can_restore(request.user, article),
+        **context,
+    }
+
+
 def history(model_admin, request, object_id):
     article = article_for(model_admin, request, object_id)
     versions = revisions.with_changes(list(revisions.history(article)[:200]))
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": gettext("History: %(title)s") % {"title": article.title},
-        "opts": Article._meta,
-        "object": article,
-        "original": article,
-        "versions": versions,
-        "transitions": article.transitions.select_related("by"),
-        "can_restore": workflow.can_restore(request.user, article),
-    }
+    context = page_context(
+        model_admin,
+        request,
+        article,
+        title=gettext("History: %(title)s") % {"title": article.title},
+        object=article,
+        versions=versions,
+        transitions=article.transitions.select_related("by"),
+    )
     return TemplateResponse(request, model_admin.object_history_template, context)
 
 
@@ -53,16 +63,15 @@ def compare(model_admin, request, object_id):
         messages.info(request, gettext("There is only one revision so far: nothing to compare."))
         return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
     old, new = chosen[0], chosen[-1]
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": gettext("Compare revisions: %(title)s") % {"title": article.title},
-        "opts": Article._meta,
-        "original": article,
-        "old": old,
-        "new": new,
-        "rows": revisions.compare(old, new),
-        "can_restore": workflow.can_restore(request.user, article),
-    }
+    context = page_context(
+        model_admin,
+        request,
+        article,
+        title=gettext("Compare revisions: %(title)s") % {"title": article.title},
+        old=old,
+        new=new,
+        rows=revisions.compare(old, new),
+    )
     return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
 
