@@ -17,7 +17,7 @@ from accounts.forms import (
     SuperuserStaffChangeForm,
 )
 from accounts.models import AccountEvent, Author
-from accounts.roles import Role, manages_staff, role_of
+from accounts.roles import Role, is_editor, manages_staff, role_of
 
 User = get_user_model()
 
@@ -37,7 +37,7 @@ class AuthorAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        if obj is None or request.user.has_perm("accounts.add_author"):
+        if obj is None or is_editor(request.user):
             return True
         return obj.user_id == request.user.pk
 

@@ -285,7 +285,8 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     @property
     def ordered_authors(self) -> list[Author]:
-        if hasattr(self, "page_authors"):  # pages load them with articles.public.prefetch
+        """The byline's authors, first listed first (prefetched ones when a page loaded them)."""
+        if hasattr(self, "page_authors"):  # see articles/public/prefetch.py
             return self.page_authors
         return [byline.author for byline in self.bylines.select_related("author")]
 

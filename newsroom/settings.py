@@ -11,6 +11,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from articles.sanitize import editor_allowed_content
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -271,22 +273,9 @@ CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_FILENAME_GENERATOR = "newsroom.media.editor_uploads.editor_image_filename"
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_RESTRICT_BY_DATE = True
-# The editor's allowed content mirrors articles/sanitize.py, so what is pasted (from Word
-# or the web) is cleaned in the editor already; the server sanitizes again on save.
-CKEDITOR_ALLOWED_CONTENT = "; ".join(
-    [
-        "p h2 h3 h4 blockquote strong em b i s u sub sup ul li hr br caption thead tbody tfoot tr",
-        "ol[start,type]",
-        "a[!href,title,target]",
-        "img[!src,alt,width,height,title](image-left,image-right)",
-        "figure(image,image-left,image-right,image-center)",
-        "figcaption",
-        "table[border,cellpadding,cellspacing,summary]",
-        "th[colspan,rowspan,scope]",
-        "td[colspan,rowspan]",
-        "p div(image-center)",
-    ]
-)
+# The editor cleans what is typed and pasted (from Word or the web) by the sanitizer's own
+# lists; the server sanitizes again on save.
+CKEDITOR_ALLOWED_CONTENT = editor_allowed_content()
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",

@@ -115,6 +115,43 @@ def test_scheduling_in_the_past_is_refused_on_the_time_field(client, editor):
     assert article.status == Article.State.REVIEW
 
 
+def test_a_workflow_button_saves_once_one_version_one_revision(client, editor):
+    """The typed change and the transition are one save: one version, one revision."""
+    article = ArticleFactory(status=Article.State.REVIEW, published_at=None)
+    versions_before = Version.objects.get_for_object(article).count()
+    client.force_login(editor)
+    data = article_form_data(article, summary="Sapo sửa khi xuất bản.", _workflow="publish")
+    assert client.post(change_url(article), data).status_code == 302
+    published = Article.objects.get(pk=article.pk)
+    assert published.version == article.version + 1
+    assert published.summary == "Sapo sửa khi xuất bản." and published.is_published()
+    kept = Version.objects.get_for_object(article)
+    assert kept.count() == versions_before + 1
+    assert kept.first().revision.comment == "Xuất bản"
+    assert kept.first().field_dict["status"] == "published"
+
+
+def test_a_new_article_submitted_from_the_add_form_is_one_save(client, writer):
+    client.force_login(writer)
+    data = {
+        "title": "Bài mới gửi duyệt ngay",
+        "summary": "Sapo của bài mới.",
+        "body": "<p>Nội dung bài mới.</p>",
+        "bylines-TOTAL_FORMS": 1,
+        "bylines-INITIAL_FORMS": 0,
+        "bylines-0-author": AuthorFactory().pk,
+        "bylines-0-position": 0,
+        "attachments-TOTAL_FORMS": 0,
+        "attachments-INITIAL_FORMS": 0,
+        "_workflow": "submit",
+    }
+    assert client.post(reverse("admin:articles_article_add"), data).status_code == 302
+    article = Article.objects.get(title="Bài mới gửi duyệt ngay")
+    assert article.status == Article.State.REVIEW and article.version == 1
+    assert Version.objects.get_for_object(article).count() == 1
+    assert list(article.transitions.values_list("action", "by")) == [("submit", writer.pk)]
+
+
 def test_withdrawn_article_can_be_published_again(client, editor):
     article = ArticleFactory(status=Article.State.WITHDRAWN)
     client.force_login(editor)
