@@ -81,7 +81,13 @@ class DemoSeeder:
         user = User.objects.filter(username=username).first()
         if user is not None:
             return user
-        user = User(username=username, is_staff=True, is_superuser=superuser)
+        # An address, so the console shows the workflow's mails (make run prints them).
+        user = User(
+            username=username,
+            email=f"{username}@example.test",
+            is_staff=True,
+            is_superuser=superuser,
+        )
         user.set_password(demo_password(username))
         user.save()
         user.groups.add(role_group(role))
