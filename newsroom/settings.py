@@ -91,7 +91,29 @@ if DATABASES["default"].get("ENGINE") not in SUPPORTED_DATABASES:
         "DATABASE_URL is not a usable database URL; use "
         "postgres://user:password@host:5432/name or sqlite:////absolute/path/db.sqlite3"
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Every transaction takes the write lock when it begins, so a second writer
+            # waits its turn (up to the timeout) instead of failing with "database is
+            # locked" when it upgrades a read lock; the lost-update check then runs on
+            # the winner's saved version.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.float("DATABASE_LOCK_TIMEOUT", default=20),
+            # Write-ahead log: readers are not blocked while someone saves (the mode is
+            # kept in the file); NORMAL syncing is the durable pairing for WAL.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+    # The test database is a file beside this one, not in memory: with an in-memory
+    # database the test server's threads share one connection, so concurrent requests
+    # in tests would not meet SQLite's locks as they do in production.
+    sqlite_file = Path(DATABASES["default"]["NAME"])
+    DATABASES["default"]["TEST"] = {"NAME": str(sqlite_file.with_name(f"test_{sqlite_file.name}"))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with a pool that checks each connection before handing it out and,
+    # after a PostgreSQL restart, replaces the dead ones at once (newsroom/postgresql/).
+    DATABASES["default"]["ENGINE"] = "newsroom.postgresql"
     # The pool refuses persistent connections; min_size is per worker process.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
