@@ -16,11 +16,19 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-# With DEBUG off (production), start-up refuses to run without these two.
-SECRET_KEY = env("SECRET_KEY", default="insecure-dev-only" if DEBUG else environ.Env.NOTSET)
-ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else environ.Env.NOTSET
-)
+# With DEBUG off (production), start-up refuses to run without these two; an empty value
+# counts as missing (it would start, then answer every request with an error).
+SECRET_KEY = env("SECRET_KEY", default="")
+ALLOWED_HOSTS = [host for host in env.list("ALLOWED_HOSTS", default=[]) if host.strip()]
+if DEBUG:
+    SECRET_KEY = SECRET_KEY if SECRET_KEY.strip() else "insecure-dev-only"
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+for _name, _value in {"SECRET_KEY": SECRET_KEY.strip(), "ALLOWED_HOSTS": ALLOWED_HOSTS}.items():
+    if not _value:
+        raise ImproperlyConfigured(
+            f"Set the {_name} environment variable: it is missing or empty, and the site "
+            "needs it when DEBUG is off."
+        )
 
 SITE_NAME = env("SITE_NAME", default="Báo Newsroom")
 SITE_DESCRIPTION = env("SITE_DESCRIPTION", default="Tin tức địa phương, nhanh và chính xác.")
