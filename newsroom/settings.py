@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.SiteLanguageMiddleware",
+    # Bare 400/403/405 answers (require_POST's empty 405) get the styled page.
+    "newsroom.error_pages.ErrorPageMiddleware",
     "articles.public.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
