@@ -66,7 +66,7 @@ def test_readers_get_pages_after_the_database_drops_its_connections(live_server,
     for url in pages:
         assert status_of(url) == 200
     if connection.vendor == "postgresql":
-        assert drop_every_connection_to_the_test_database() == connection.pool.max_size
+        assert drop_every_connection_to_the_test_database() >= connection.pool.max_size
     # (SQLite has no server to drop connections: each request opens the file itself.)
 
     # Twice as many requests as the pool holds connections: each would meet a dead one.
