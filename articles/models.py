@@ -22,7 +22,7 @@ from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave, clean_filename
 from newsroom.media.images import strip_metadata, validate_image
 from newsroom.reverse import reverse_slug
-from newsroom.text import unique_slug
+from newsroom.text import one_line, unique_slug
 
 
 class Tag(models.Model):
@@ -259,6 +259,8 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     def prepare_for_bulk(self) -> None:
         """The derived columns save() stores; bulk_create skips save(), so call this first."""
+        # A title is one line: it heads pages, feeds and mail subjects (where a break fails).
+        self.title = one_line(self.title)
         # Whoever saves (admins included), the body is sanitized before it is stored.
         self.body = fill_missing_alt(sanitize_html(self.body))
         self.search_text = search_text(self.title, self.summary, self.body)
@@ -283,7 +285,8 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     @property
     def ordered_authors(self) -> list[Author]:
-        if hasattr(self, "page_authors"):  # pages load them with articles.public.prefetch
+        """The byline's authors, first listed first (prefetched ones when a page loaded them)."""
+        if hasattr(self, "page_authors"):  # see articles/public/prefetch.py
             return self.page_authors
         return [byline.author for byline in self.bylines.select_related("author")]
 

@@ -11,6 +11,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from articles.sanitize import editor_allowed_content
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "reversion",
+    "post_office",
     "accounts",
     "articles",
 ]
@@ -157,8 +160,22 @@ PUBLIC_PAGE_S_MAXAGE = env.int("PUBLIC_PAGE_S_MAXAGE", default=30)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)  # 0: off
 BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 
+# Mail (newsroom/mail.py): every message is queued in the database during the request and
+# sent outside it by `manage.py deliver_mail`, through the transport EMAIL_URL names.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+EMAIL_BACKEND = "newsroom.mail.QueuedEmailBackend"
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)  # seconds, for every SMTP exchange
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_CONFIG["EMAIL_BACKEND"]},
+    "DEFAULT_PRIORITY": "medium",
+    # A failed mail is tried again every EMAIL_RETRY_MINUTES, by default for a day.
+    "MAX_RETRIES": env.int("EMAIL_MAX_RETRIES", default=288),
+    "RETRY_INTERVAL": timedelta(minutes=env.float("EMAIL_RETRY_MINUTES", default=5)),
+    "LOG_LEVEL": 1,  # failures only: a sent mail leaves no log row
+}
+# With SQLite, one sender at a time holds this file (PostgreSQL uses an advisory lock).
+MAIL_LOCK_FILE = env.path("MAIL_LOCK_FILE", default=BASE_DIR / ".mail-sender.lock")
 # How often the article form sends what is being typed to the server (no revision made).
 AUTOSAVE_SECONDS = env.int("AUTOSAVE_SECONDS", default=5)
 # Where links in emails point (emails have no request to take the host from).
@@ -184,12 +201,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "admin:index"
 LOGOUT_REDIRECT_URL = None  # the "signed out" page, in the public site's style
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
+# Reset links asked for within PASSWORD_RESET_LIMIT_MINUTES: past the limit for one address no
+# more mail goes to it; past the limit for one client address, the page asks it to wait.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
+PASSWORD_RESET_LIMIT_MINUTES = env.int("PASSWORD_RESET_LIMIT_MINUTES", default=60)
 CSRF_FAILURE_VIEW = "accounts.views.csrf_failure"
 
 # Lockout: 5 failures for one username from one address lock both for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# And guesses at one account spread over many addresses: 10 failures within 5 minutes pause
+# the name from every address it has not signed in from (accounts/lockout.py).
+AXES_HANDLER = "accounts.lockout.NewsroomAxesHandler"
+AXES_ACCOUNT_FAILURE_LIMIT = env.int("AXES_ACCOUNT_FAILURE_LIMIT", default=10)
+AXES_ACCOUNT_COOLOFF_TIME = timedelta(minutes=env.int("AXES_ACCOUNT_COOLOFF_MINUTES", default=5))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
@@ -282,22 +309,9 @@ CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_FILENAME_GENERATOR = "newsroom.media.editor_uploads.editor_image_filename"
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_RESTRICT_BY_DATE = True
-# The editor's allowed content mirrors articles/sanitize.py, so what is pasted (from Word
-# or the web) is cleaned in the editor already; the server sanitizes again on save.
-CKEDITOR_ALLOWED_CONTENT = "; ".join(
-    [
-        "p h2 h3 h4 blockquote strong em b i s u sub sup ul li hr br caption thead tbody tfoot tr",
-        "ol[start,type]",
-        "a[!href,title,target]",
-        "img[!src,alt,width,height,title](image-left,image-right)",
-        "figure(image,image-left,image-right,image-center)",
-        "figcaption",
-        "table[border,cellpadding,cellspacing,summary]",
-        "th[colspan,rowspan,scope]",
-        "td[colspan,rowspan]",
-        "p div(image-center)",
-    ]
-)
+# The editor cleans what is typed and pasted (from Word or the web) by the sanitizer's own
+# lists; the server sanitizes again on save.
+CKEDITOR_ALLOWED_CONTENT = editor_allowed_content()
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",
@@ -340,5 +354,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
     # The pool logs every failed attempt; the error that ends the wait says it once.
-    "loggers": {"psycopg.pool": {"level": "ERROR"}},
+    "loggers": {
+        "psycopg.pool": {"level": "ERROR"},
+        # post_office adds a handler of its own at INFO (a line per pass) unless it has one.
+        "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
 }
