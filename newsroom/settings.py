@@ -18,11 +18,19 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-# With DEBUG off (production), start-up refuses to run without these two.
-SECRET_KEY = env("SECRET_KEY", default="insecure-dev-only" if DEBUG else environ.Env.NOTSET)
-ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else environ.Env.NOTSET
-)
+# With DEBUG off (production), start-up refuses to run without these two; an empty value
+# counts as missing (it would start, then answer every request with an error).
+SECRET_KEY = env("SECRET_KEY", default="")
+ALLOWED_HOSTS = [host for host in env.list("ALLOWED_HOSTS", default=[]) if host.strip()]
+if DEBUG:
+    SECRET_KEY = SECRET_KEY if SECRET_KEY.strip() else "insecure-dev-only"
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+for _name, _value in {"SECRET_KEY": SECRET_KEY.strip(), "ALLOWED_HOSTS": ALLOWED_HOSTS}.items():
+    if not _value:
+        raise ImproperlyConfigured(
+            f"Set the {_name} environment variable: it is missing or empty, and the site "
+            "needs it when DEBUG is off."
+        )
 
 SITE_NAME = env("SITE_NAME", default="Báo Newsroom")
 SITE_DESCRIPTION = env("SITE_DESCRIPTION", default="Tin tức địa phương, nhanh và chính xác.")
@@ -52,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.SiteLanguageMiddleware",
+    # Bare 400/403/405 answers (require_POST's empty 405) get the styled page.
+    "newsroom.error_pages.ErrorPageMiddleware",
     "articles.public.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,7 +104,29 @@ if DATABASES["default"].get("ENGINE") not in SUPPORTED_DATABASES:
         "DATABASE_URL is not a usable database URL; use "
         "postgres://user:password@host:5432/name or sqlite:////absolute/path/db.sqlite3"
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Every transaction takes the write lock when it begins, so a second writer
+            # waits its turn (up to the timeout) instead of failing with "database is
+            # locked" when it upgrades a read lock; the lost-update check then runs on
+            # the winner's saved version.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.float("DATABASE_LOCK_TIMEOUT", default=20),
+            # Write-ahead log: readers are not blocked while someone saves (the mode is
+            # kept in the file); NORMAL syncing is the durable pairing for WAL.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+    # The test database is a file beside this one, not in memory: with an in-memory
+    # database the test server's threads share one connection, so concurrent requests
+    # in tests would not meet SQLite's locks as they do in production.
+    sqlite_file = Path(DATABASES["default"]["NAME"])
+    DATABASES["default"]["TEST"] = {"NAME": str(sqlite_file.with_name(f"test_{sqlite_file.name}"))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with a pool that checks each connection before handing it out and,
+    # after a PostgreSQL restart, replaces the dead ones at once (newsroom/postgresql/).
+    DATABASES["default"]["ENGINE"] = "newsroom.postgresql"
     # The pool refuses persistent connections; min_size is per worker process.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -232,6 +264,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=HTTPS)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=HTTPS)
+# The reader's language choice (/i18n/setlang/): no page script reads it.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = env.bool("LANGUAGE_COOKIE_SECURE", default=HTTPS)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
