@@ -97,3 +97,10 @@ def test_error_pages_follow_the_readers_language(client):
     assert response.status_code == 405
     assert '<html lang="en"' in html
     assert "<h1>This page cannot be opened this way</h1>" in html
+
+
+def test_a_workflow_button_with_an_unknown_action_is_a_styled_400(client, editor):
+    article = ArticleFactory(draft=True, created_by=editor)
+    client.force_login(editor)
+    response = client.post(change_url(article), article_form_data(article, _workflow="explode"))
+    assert_styled(response, 400, "Không đọc được yêu cầu của bạn", admin=True)

@@ -8,9 +8,9 @@ saving it, and `save_related` records it once the bylines and tags are saved too
 
 import reversion
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import transaction
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +32,7 @@ class WorkflowAdminMixin:
         if request.method == "POST" and WORKFLOW_BUTTON in request.POST:
             action = pressed_action(request.POST)
             if action is None:
-                return HttpResponseBadRequest(gettext("Unknown workflow action."))
+                raise BadRequest(gettext("Unknown workflow action."))  # the styled 400 page
             article = self.get_object(request, object_id) if object_id else None
             if object_id and article is None:
                 raise PermissionDenied
