@@ -17,7 +17,10 @@ generation is current, for at most PUBLIC_PAGE_CACHE_SECONDS. A new generation s
 public content changes (an article, tag, author, byline or attachment saved or deleted;
 again when the transaction commits, so a page rendered from pre-commit data goes too) and
 when a scheduled article's minute comes: the state remembers when the next one is due, so
-no worker is needed. A page has one entry; a new rendering replaces it.
+no worker is needed (while the database is down that minute cannot be followed: no entry
+is fresh until it can). A lost state (evicted, flushed) starts one in which no older copy
+is trusted, and so does the cache coming back after an outage, as a change saved meanwhile
+could not be recorded. A page has one entry; a new rendering replaces it.
 
 Stale-if-error: when a page cannot be rendered (a 5xx answer, such as the 503 while the
 database is down), its last good copy is served instead if no content has changed since it
