@@ -54,7 +54,8 @@ logger = logging.getLogger(__name__)
 
 STATE_KEY = "public-pages:state"
 DATABASE_DOWN_KEY = "public-pages:database-down"
-# The query parameters that choose what a public page shows.
+# The query parameters that choose what a public page shows: the only ones the views read
+# (search: q; listings: page; sitemaps: p), and the only ones their links carry (seo.py).
 PAGE_PARAMETERS = ("q", "page", "p")
 OUTAGE_RETRY_SECONDS = 10
 OUTAGE_LOG_SECONDS = 60

@@ -145,7 +145,7 @@ NEWS_SITEMAPS = {"news": NewsSitemap}
 @x_robots_tag
 def index(request):
     """/sitemap.xml: the sections that have something in them (an empty urlset is invalid),
-    each of its pages on SITE_URL, and Last-Modified from the newest change."""
+    every page of each on SITE_URL, and Last-Modified from the newest change."""
     sections = {name: sitemap() for name, sitemap in SITEMAPS.items()}
     listed = {name: s for name, s in sections.items() if s.paginator.count} or sections
     entries, changes = [], []

@@ -27,8 +27,9 @@ def absolute_url_tag(path: str) -> str:
 
 
 def page_parameters(context, number: int | None) -> dict:
-    """The query string that makes this listing page different: the search words and the
-    page number past page 1. Nothing else a request carries (utm_source, fbclid…) is kept."""
+    """The parameters that make this listing page different: the search words and the page
+    number past page 1. Nothing else a request carries (utm_source, fbclid…) is kept, so the
+    page is the same for the page cache's one entry (page_cache.PAGE_PARAMETERS)."""
     params = {}
     if context.get("query"):
         params["q"] = context["query"]
