@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import editors, is_editor
 from articles.models import Article, Transition
+from newsroom.site_url import absolute_url
 from newsroom.timezones import local_datetime
 
 # Both are defined on the models (the column choices); these are their short names here.
@@ -301,9 +302,7 @@ def notify(transition: Transition) -> int:
     if not to:
         return 0
     article = transition.article
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "admin:articles_article_change", args=[article.pk]
-    )
+    link = absolute_url(reverse("admin:articles_article_change", args=[article.pk]))
     by = transition.by.get_full_name() or transition.by.get_username() if transition.by else ""
     with translation.override(settings.LANGUAGE_CODE):
         subject = done_message(transition.action, article)

@@ -12,14 +12,16 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from articles.sanitize import editor_allowed_content
+from newsroom.site_url import validated as valid_site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-# With DEBUG off (production), start-up refuses to run without these two; an empty value
-# counts as missing (it would start, then answer every request with an error).
+# With DEBUG off (production), start-up refuses to run without these two (and SITE_URL,
+# below); an empty value counts as missing (it would start, then answer every request
+# with an error).
 SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = [host for host in env.list("ALLOWED_HOSTS", default=[]) if host.strip()]
 if DEBUG:
@@ -142,8 +144,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Public pages for anonymous readers are cached (newsroom/cache.py). Redis in production;
-# short socket timeouts so that a Redis outage costs milliseconds, not a hung request.
+# Public pages for anonymous readers are cached (articles/public/page_cache.py). Redis in
+# production; short socket timeouts so that a Redis outage costs milliseconds, not a hung request.
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {
@@ -158,6 +160,12 @@ else:
 # How long a shared cache (CDN, reverse proxy) may hold a public page; browsers revalidate.
 PUBLIC_PAGE_S_MAXAGE = env.int("PUBLIC_PAGE_S_MAXAGE", default=30)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)  # 0: off
+# How much longer the last good copy of a page is kept, to be served while the database is
+# down (stale-if-error).
+PUBLIC_PAGE_STALE_SECONDS = env.int("PUBLIC_PAGE_STALE_SECONDS", default=24 * 60 * 60)
+# X-Cache: HIT/MISS/STALE on public pages, for diagnostics only: it tells anyone when a new
+# cache generation starts (after every edit), so it is off unless asked for.
+PUBLIC_PAGE_CACHE_DIAGNOSTICS = env.bool("PUBLIC_PAGE_CACHE_DIAGNOSTICS", default=False)
 BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 
 # Mail (newsroom/mail.py): every message is queued in the database during the request and
@@ -178,8 +186,12 @@ POST_OFFICE = {
 MAIL_LOCK_FILE = env.path("MAIL_LOCK_FILE", default=BASE_DIR / ".mail-sender.lock")
 # How often the article form sends what is being typed to the server (no revision made).
 AUTOSAVE_SECONDS = env.int("AUTOSAVE_SECONDS", default=5)
-# Where links in emails point (emails have no request to take the host from).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The site's address (an origin: scheme, host, port). Every absolute URL the site gives
+# out (canonical, Open Graph, JSON-LD, sitemaps, feeds, robots.txt, emails) is built from
+# it through newsroom.site_url, never from the request's Host or scheme.
+SITE_URL = valid_site_url(
+    env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else environ.Env.NOTSET)
+)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 
 # Sign-in. django-axes checks every attempt (the admin's login form too) before the
