@@ -9,10 +9,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import localtime
 
 from articles.templatetags.renditions import share_image
 from newsroom.site_url import absolute_url
+from newsroom.timezones import iso_datetime
 
 register = template.Library()
 
@@ -71,8 +71,8 @@ def article_json_ld(article) -> str:
         "url": url,
         "headline": article.title[:110],
         "description": article.summary,
-        "datePublished": localtime(article.published_at).isoformat(timespec="seconds"),
-        "dateModified": localtime(article.modified_at).isoformat(timespec="seconds"),
+        "datePublished": iso_datetime(article.published_at),
+        "dateModified": iso_datetime(article.modified_at),
         "inLanguage": settings.LANGUAGE_CODE,
         "author": [
             {
@@ -96,9 +96,3 @@ def article_json_ld(article) -> str:
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 (escaped just above)
     )
-
-
-@register.filter
-def w3c_datetime(value) -> str:
-    """'2024-04-19T20:15:00+07:00': local time to the second, as sitemaps and Open Graph expect."""
-    return localtime(value).isoformat(timespec="seconds") if value else ""
