@@ -3,7 +3,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,7 +17,7 @@ from accounts.forms import (
     SuperuserStaffChangeForm,
 )
 from accounts.models import AccountEvent, Author
-from accounts.roles import Role, manages_staff, role_of
+from accounts.roles import Role, is_editor, manages_staff, role_of
 
 User = get_user_model()
 
@@ -36,7 +37,7 @@ class AuthorAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        if obj is None or request.user.has_perm("accounts.add_author"):
+        if obj is None or is_editor(request.user):
             return True
         return obj.user_id == request.user.pk
 
@@ -128,16 +129,30 @@ class StaffUserAdmin(UserAdmin):
         return form
 
     def get_queryset(self, request):
-        limit, cool_off = settings.AXES_FAILURE_LIMIT, settings.AXES_COOLOFF_TIME
+        now = timezone.now()
         lockouts = AccessAttempt.objects.filter(
             username=OuterRef("username"),
-            failures_since_start__gte=limit,
-            attempt_time__gte=timezone.now() - cool_off,
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+            attempt_time__gte=now - settings.AXES_COOLOFF_TIME,
+        )
+        # The account's own pause (accounts/lockout.py): failures from every address.
+        account_failures = (
+            AccessAttempt.objects.filter(
+                username=OuterRef("username"),
+                attempt_time__gte=now - settings.AXES_ACCOUNT_COOLOFF_TIME,
+            )
+            .values("username")
+            .annotate(total=Sum("failures_since_start"))
+            .values("total")
         )
         return (
             super()
             .get_queryset(request)
-            .annotate(is_locked=Exists(lockouts))
+            .annotate(account_failures=Coalesce(Subquery(account_failures), 0))
+            .annotate(
+                is_locked=Exists(lockouts)
+                | Q(account_failures__gte=settings.AXES_ACCOUNT_FAILURE_LIMIT)
+            )
             .prefetch_related("groups")
         )
 
@@ -184,15 +199,22 @@ class StaffUserAdmin(UserAdmin):
                 password=form.cleaned_data.get("password1") or None,
                 by=request.user,
             )
-            if not obj.has_usable_password() and not staff.send_password_link(
-                user=obj, by=request.user, request=request, new_account=True
-            ):
+            if obj.has_usable_password():
+                return
+            if staff.send_password_link(user=obj, by=request.user, new_account=True):
+                messages.info(
+                    request,
+                    _(
+                        "The email with the password link is queued: it leaves within a "
+                        "minute, and is tried again until the mail server takes it."
+                    ),
+                )
+            else:
                 messages.warning(
                     request,
                     _(
-                        "The account was created, but the email with the password link could "
-                        "not be sent. Send it again later with the action “Email a "
-                        "password-reset link”."
+                        "The account was created without a password link: it has no email "
+                        "address or is deactivated."
                     ),
                 )
             return
@@ -255,22 +277,27 @@ class StaffUserAdmin(UserAdmin):
     def send_password_link(self, request, queryset):
         sent, skipped = 0, 0
         for user in self._changeable(request, queryset):
-            if staff.send_password_link(user=user, by=request.user, request=request):
+            if staff.send_password_link(user=user, by=request.user):
                 sent += 1
             else:
                 skipped += 1
         self.message_user(
             request,
-            ngettext("%(count)d link sent.", "%(count)d links sent.", sent) % {"count": sent},
+            ngettext(
+                "%(count)d link queued: it leaves within a minute, and is tried again until "
+                "the mail server takes it.",
+                "%(count)d links queued: they leave within a minute, and are tried again until "
+                "the mail server takes them.",
+                sent,
+            )
+            % {"count": sent},
         )
         if skipped:
             messages.warning(
                 request,
                 ngettext(
-                    "No link could be sent to %(count)d user: no email address, a deactivated "
-                    "account, or the mail server refused (try again later).",
-                    "No link could be sent to %(count)d users: no email address, a deactivated "
-                    "account, or the mail server refused (try again later).",
+                    "No link for %(count)d user: no email address, or a deactivated account.",
+                    "No link for %(count)d users: no email address, or a deactivated account.",
                     skipped,
                 )
                 % {"count": skipped},

@@ -3,7 +3,6 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import (
     AuthenticationForm,
-    PasswordResetForm,
     UserChangeForm,
     UsernameField,
 )
@@ -43,13 +42,6 @@ class SignInForm(BoundedCredentialsMixin, AuthenticationForm):
 
 class AdminSignInForm(BoundedCredentialsMixin, AdminAuthenticationForm):
     pass
-
-
-class StaffPasswordResetForm(PasswordResetForm):
-    """Reaches every active account with the address, also those still waiting for a password."""
-
-    def get_users(self, email):
-        return User._default_manager.filter(email__iexact=email, is_active=True).exclude(email="")
 
 
 def _role_field() -> forms.ChoiceField:

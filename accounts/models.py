@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.media.fields import CleanImageField
@@ -100,3 +101,28 @@ class AccountEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.subject}"
+
+
+class PasswordResetRequest(models.Model):
+    """Somebody asked for a reset link for this address; the mail sender finds the account.
+
+    Recorded alike for every address, so the reset page cannot tell which have accounts;
+    the rows also count requests for the limits (accounts/password_links.py).
+    """
+
+    email = models.EmailField(_("email address"))
+    client_ip = models.GenericIPAddressField(_("client address"), null=True)
+    requested_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    handled_at = models.DateTimeField(_("handled at"), null=True)
+
+    class Meta:
+        verbose_name = _("password reset request")
+        verbose_name_plural = _("password reset requests")
+        indexes = [
+            models.Index(fields=["email", "requested_at"]),
+            models.Index(fields=["client_ip", "requested_at"]),
+            models.Index(fields=["handled_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.email

@@ -1,10 +1,18 @@
-"""The newsroom's roles: Django Groups created by articles/migrations/0002_roles.py.
+"""The newsroom's roles, their permissions, and the questions asked about a person's role.
 
-A staff user has exactly one role; superusers exist for set-up only.
+Roles are Django Groups. GRANTS is the one table of what each role may do (the model
+permissions DESIGN.md's table implies); object-level rules (a writer edits only their own
+drafts) live in articles/workflow.py. The data migrations that first made the groups
+(articles 0002, accounts 0003) keep frozen copies, as migrations must; a test checks that a
+migrated database matches GRANTS, and a change to GRANTS needs a data migration that calls
+`sync_role_groups(apps)`. A staff user has exactly one role; superusers exist for set-up only.
 """
 
-from django.contrib.auth.models import Group
+from django.apps import apps as installed_apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +20,62 @@ class Role(models.TextChoices):
     WRITER = "Writer", _("Writer")
     EDITOR = "Editor", _("Editor")
     ADMIN = "Admin", _("Admin")
+
+
+# Holding it is what makes an editor: publishing, scheduling, returning, withdrawing.
+PUBLISH_PERMISSION = "articles.publish_article"
+# Admins manage staff accounts (and superusers, who hold every permission).
+MANAGE_STAFF_PERMISSION = "auth.change_user"
+
+_WRITER = {
+    "articles.article": ["add", "change", "view"],
+    "articles.attachment": ["add", "change", "delete", "view"],
+    "articles.byline": ["add", "change", "delete", "view"],
+    "articles.tag": ["add", "view"],
+    "accounts.author": ["change", "view"],
+}
+_EDITOR = {
+    "articles.article": ["add", "change", "view", "publish"],
+    "articles.attachment": ["add", "change", "delete", "view"],
+    "articles.byline": ["add", "change", "delete", "view"],
+    "articles.tag": ["add", "change", "delete", "view"],
+    "accounts.author": ["add", "change", "delete", "view"],
+}
+GRANTS = {
+    Role.WRITER: _WRITER,
+    Role.EDITOR: _EDITOR,
+    Role.ADMIN: {
+        **_EDITOR,
+        "auth.user": ["add", "change", "view"],
+        "auth.group": ["view"],
+        "accounts.accountevent": ["view"],
+        "axes.accessattempt": ["view"],
+    },
+}
+
+
+def codenames(grants: dict[str, list[str]]) -> set[tuple[str, str]]:
+    """{("articles", "add_article"), ...}: (app label, codename) of each grant."""
+    pairs = set()
+    for label, actions in grants.items():
+        app_label, model = label.split(".")
+        pairs.update((app_label, f"{action}_{model}") for action in actions)
+    return pairs
+
+
+def sync_role_groups(apps=installed_apps) -> None:
+    """Make each role's Group hold exactly GRANTS' permissions (`apps`: a migration's)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, grants in GRANTS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = codenames(grants)
+        held = [
+            p
+            for p in Permission.objects.select_related("content_type")
+            if (p.content_type.app_label, p.codename) in wanted
+        ]
+        group.permissions.set(held)
 
 
 def role_of(user) -> str:
@@ -28,6 +92,25 @@ def role_group(role: str) -> Group:
     return Group.objects.get(name=Role(role).value)
 
 
+def is_editor(user) -> bool:
+    """Editors (and admins) publish, and manage every article, tag and byline."""
+    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+
+def editors():
+    """Active users who hold the publish permission, through a role or directly."""
+    app_label, codename = PUBLISH_PERMISSION.split(".")
+    permission = Permission.objects.filter(
+        codename=codename, content_type__app_label=app_label
+    ).first()
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
+        .filter(is_active=True)
+        .distinct()
+    )
+
+
 def manages_staff(user) -> bool:
     """Admins (and superusers) create, change and deactivate staff accounts."""
-    return user.is_active and user.has_perm("auth.change_user")
+    return user.is_active and user.has_perm(MANAGE_STAFF_PERMISSION)

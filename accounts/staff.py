@@ -3,25 +3,17 @@
 The admin (accounts/admin.py) calls these; so can a shell or a management command.
 """
 
-import logging
-from smtplib import SMTPException
-
 from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sessions.models import Session
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
+from accounts import password_links
 from accounts.models import AccountEvent, Author
 from accounts.roles import Role, role_group, role_of
 
-logger = logging.getLogger(__name__)
 User = get_user_model()
 Action = AccountEvent.Action
 DATABASE_SESSION_ENGINES = {
@@ -118,32 +110,15 @@ def reactivate_user(*, user, by) -> bool:
     return True
 
 
-def send_password_link(*, user, by, request, new_account: bool = False) -> bool:
-    """Email the user a one-time link to choose a password.
+def send_password_link(*, user, by, new_account: bool = False) -> bool:
+    """Queue a mail with a one-time link for the user to choose a password.
 
-    False when it could not go: no address, a deactivated account, or the mail server
-    refused (logged).
+    False when there is nobody to send it to: no address, or a deactivated account. The mail
+    leaves with the queue (newsroom/mail.py), however the mail server is doing.
     """
     if not user.email or not user.is_active:
         return False
-    kind = "account_created" if new_account else "password_reset"
-    context = {
-        "email": user.email,
-        "domain": request.get_host(),
-        "site_name": settings.SITE_NAME,
-        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
-        "user": user,
-        "token": default_token_generator.make_token(user),
-        "protocol": "https" if request.is_secure() else "http",
-    }
-    subject = "".join(render_to_string(f"registration/{kind}_subject.txt", context).splitlines())
-    body = render_to_string(f"registration/{kind}_email.html", context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-    except (OSError, SMTPException):
-        # The admin is told to try again later; a reader-facing reset never reaches here.
-        logger.exception("Could not send a password link to user %s", user.pk)
-        return False
+    password_links.queue_link(user, new_account=new_account)
     record(actor=by, subject=user, action=Action.PASSWORD_LINK_SENT, detail=user.email)
     return True
 

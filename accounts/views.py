@@ -1,12 +1,19 @@
+import math
+
 from axes.utils import reset as reset_lockout
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from accounts.forms import AuthorProfileForm, SignInForm, StaffPasswordResetForm
+from accounts import password_links
+from accounts.forms import AuthorProfileForm, SignInForm
+from accounts.lockout import client_ip
 from accounts.staff import end_sessions, ensure_author
 
 
@@ -22,9 +29,32 @@ class SignInView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Answers the same whether or not the address belongs to an account."""
+    """Answers the same, after the same work, whether or not the address has an account.
 
-    form_class = StaffPasswordResetForm
+    The request is only recorded; the mail sender finds the account (accounts/password_links.py).
+    """
+
+    def form_valid(self, form):
+        retry_at = password_links.request_reset(
+            email=form.cleaned_data["email"], client_ip=client_ip(self.request)
+        )
+        if retry_at is None:
+            return HttpResponseRedirect(self.get_success_url())
+        minutes = max(1, math.ceil((retry_at - timezone.now()).total_seconds() / 60))
+        form.add_error(
+            None,
+            ngettext(
+                "Too many reset links were asked for from your address. Try again in "
+                "%(minutes)d minute, at %(time)s.",
+                "Too many reset links were asked for from your address. Try again in "
+                "%(minutes)d minutes, at %(time)s.",
+                minutes,
+            )
+            % {"minutes": minutes, "time": f"{timezone.localtime(retry_at):%H:%M}"},
+        )
+        response = self.render_to_response(self.get_context_data(form=form), status=429)
+        response["Retry-After"] = str(minutes * 60)
+        return response
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -1,40 +1,22 @@
-import reversion
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_editor
 from articles import workflow
-from articles.editorial import admin_views
-from articles.editorial.forms import ArticleAdminForm, AttachmentForm
-from articles.models import Article, Attachment, Autosave, Byline, Tag
-from articles.workflow import Action, State
+from articles.editorial import autosave, revision_views
+from articles.editorial.forms import NOTE_FIELDS, ArticleAdminForm, AttachmentForm, BylineFormSet
+from articles.editorial.workflow_admin import WorkflowAdminMixin
+from articles.models import Article, Attachment, Byline, Tag
+from articles.workflow import State
 from newsroom.timezones import local_datetime
-
-# The name of the change form's workflow buttons; their value is the Action.
-WORKFLOW_BUTTON = "_workflow"
-BULK_ACTIONS = {"submit_selected": Action.SUBMIT, "publish_selected": Action.PUBLISH}
-BULK_ACTIONS["withdraw_selected"] = Action.WITHDRAW
-
-
-def posted_has_authors(data) -> bool:
-    """Whether the byline rows being saved name at least one author (not deleted)."""
-    try:
-        total = int(data.get("bylines-TOTAL_FORMS", 0))
-    except ValueError:
-        return False
-    return any(
-        data.get(f"bylines-{i}-author") and not data.get(f"bylines-{i}-DELETE")
-        for i in range(min(total, 1000))
-    )
 
 
 class BylineInline(admin.TabularInline):
     model = Byline
+    formset = BylineFormSet
     extra = 1
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
@@ -66,7 +48,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     object_history_template = "admin/articles/article/history.html"
@@ -78,13 +60,12 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["tags"]
     inlines = [BylineInline, AttachmentInline]
     readonly_fields = ["state", "created_at", "updated_at", "created_by", "updated_by"]
-    actions = list(BULK_ACTIONS)
 
     # Who sees and edits what: the rules live in articles.workflow.
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if not workflow.is_editor(request.user):
+        if not is_editor(request.user):
             queryset = queryset.filter(created_by=request.user)
         return queryset
 
@@ -96,12 +77,9 @@ class ArticleAdmin(admin.ModelAdmin):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or workflow.can_edit(request.user, obj))
 
-    def has_publish_permission(self, request):
-        return workflow.is_editor(request.user)
-
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not workflow.is_editor(request.user):
+        if not is_editor(request.user):
             fields.append("published_at")
         return fields
 
@@ -115,11 +93,8 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
         if editable:
             fieldsets[0][1]["fields"].append("base_version")
-            allowed = workflow.allowed_actions(request.user, obj or Article()) if obj else []
-            notes = [
-                *(["workflow_note"] if Action.RETURN in allowed else []),
-                *(["public_note"] if Action.CORRECT in allowed else []),
-            ]
+            allowed = workflow.allowed_actions(request.user, obj) if obj else []
+            notes = [field for action, field in NOTE_FIELDS.items() if action in allowed]
             if notes:
                 fieldsets.append((_("Notes for the workflow"), {"fields": notes}))
         fieldsets.append(
@@ -132,18 +107,6 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         )
         return fieldsets
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return type(
-            form.__name__,
-            (form,),
-            {
-                "action": getattr(request, "workflow_action", None),
-                "action_error": getattr(request, "workflow_error", ""),
-                "has_authors": posted_has_authors(request.POST),
-            },
-        )
 
     @admin.display(description=_("state"))
     def state(self, article):
@@ -169,130 +132,25 @@ class ArticleAdmin(admin.ModelAdmin):
             kwargs["initial"] = [{"author": author.pk, "position": 0}]
         return kwargs
 
-    # Saving: one revision per save; a workflow button saves, then makes its transition.
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        request.workflow_action = None
-        if request.method == "POST" and WORKFLOW_BUTTON in request.POST:
-            try:
-                action = Action(request.POST[WORKFLOW_BUTTON])
-            except ValueError:
-                return HttpResponseBadRequest(gettext("Unknown workflow action."))
-            obj = self.get_object(request, object_id) if object_id else None
-            if object_id and obj is None:
-                raise PermissionDenied
-            try:
-                workflow.check(request.user, action, obj or Article(created_by=request.user))
-            except workflow.TransitionError as exc:
-                # Typically a page opened before someone else moved the article: the
-                # form comes back with the message and everything typed.
-                request.workflow_error = str(exc)
-            request.workflow_action = action
-        try:
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                return super().changeform_view(request, object_id, form_url, extra_context)
-        except workflow.TransitionError as exc:
-            # Someone moved the article between the check above and the save.
-            messages.error(request, str(exc))
-            return HttpResponseRedirect(request.get_full_path())
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        article = form.instance
-        reversion.set_comment(gettext("Saved") if change else gettext("Created"))
-        # What was being typed is now saved: nothing left to offer back. (A new article's
-        # autosave has no article yet; another article's save must not drop it.)
-        Autosave.objects.filter(user=request.user, article=article if change else None).delete()
-        action = request.workflow_action
-        if action is not None:
-            note = form.cleaned_data.get(
-                "public_note" if action == Action.CORRECT else "workflow_note", ""
-            )
-            request.workflow_transition = workflow.perform(
-                action,
-                article=article,
-                by=request.user,
-                note=note,
-                when=form.cleaned_data.get("published_at"),
-            )
-
-    def response_add(self, request, obj, post_url_continue=None):
-        return self._transition_response(request) or super().response_add(
-            request, obj, post_url_continue
-        )
-
-    def response_change(self, request, obj):
-        return self._transition_response(request) or super().response_change(request, obj)
-
-    def _transition_response(self, request):
-        transition = getattr(request, "workflow_transition", None)
-        if transition is None:
-            return None
-        self.message_user(request, workflow.done_message(transition), messages.SUCCESS)
-        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+        autosave.forget(request.user, form.instance, created=not change)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj or Article(created_by=request.user)
-        context.update(admin_views.change_form_context(self, request, article))
+        editable = self.has_change_permission(request, obj)
+        context.update(self.workflow_context(request, article))
+        context.update(autosave.form_context(request.user, article, editable=editable))
+        if article.pk:
+            context["preview_url"] = reverse("articles:preview", args=[article.pk])
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    # Bulk actions go through the same workflow as the buttons.
-
-    def changelist_view(self, request, extra_context=None):
-        posted = request.POST.get("action") if request.method == "POST" else None
-        if posted in BULK_ACTIONS and posted not in self.get_actions(request):
-            raise PermissionDenied
-        return super().changelist_view(request, extra_context)
-
-    @admin.action(description=_("Submit selected articles for review"))
-    def submit_selected(self, request, queryset):
-        self._bulk(request, queryset, Action.SUBMIT)
-
-    @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        self._bulk(request, queryset, Action.PUBLISH)
-
-    @admin.action(description=_("Withdraw selected articles"), permissions=["publish"])
-    def withdraw_selected(self, request, queryset):
-        self._bulk(request, queryset, Action.WITHDRAW)
-
-    def _bulk(self, request, queryset, action: Action):
-        done = 0
-        # The admin's changelist is not atomic: the row locks need a transaction of their own;
-        # each article still gets its own savepoint, so one refusal undoes only that one.
-        with transaction.atomic():
-            for article in queryset.select_for_update(of=("self",)):
-                try:
-                    with transaction.atomic():
-                        workflow.perform(action, article=article, by=request.user)
-                    done += 1
-                except PermissionDenied:
-                    messages.error(
-                        request,
-                        gettext("You may not do this to “%(title)s”.") % {"title": article.title},
-                    )
-                except workflow.TransitionError as exc:
-                    messages.error(request, f"“{article.title}”: {exc}")
-        if done:
-            messages.success(
-                request,
-                gettext("%(action)s: %(count)d article(s).")
-                % {"action": action.label, "count": done},
-            )
 
     # History, comparison, restore and autosave.
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("autosave/", wrap(admin_views.autosave), name="articles_article_autosave"),
+            path("autosave/", wrap(autosave.autosave), name="articles_article_autosave"),
             path(
                 "<path:object_id>/compare/",
                 wrap(self.compare_view),
@@ -307,13 +165,13 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
 
     def history_view(self, request, object_id, extra_context=None):
-        return admin_views.history(self, request, object_id)
+        return revision_views.history(self, request, object_id)
 
     def compare_view(self, request, object_id):
-        return admin_views.compare(self, request, object_id)
+        return revision_views.compare(self, request, object_id)
 
     def restore_view(self, request, object_id, version_id):
-        return admin_views.restore(self, request, object_id, version_id)
+        return revision_views.restore(self, request, object_id, version_id)
 
 
 @admin.register(Tag)

@@ -23,7 +23,7 @@ from newsroom.media.files import DeletesFilesOfFailedSave, clean_filename
 from newsroom.media.images import strip_metadata
 from newsroom.media.pasted_images import store_pasted_images
 from newsroom.reverse import reverse_slug
-from newsroom.text import unique_slug
+from newsroom.text import one_line, unique_slug
 
 
 class Tag(models.Model):
@@ -263,6 +263,8 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     def prepare_for_bulk(self) -> None:
         """The derived columns save() stores; bulk_create skips save(), so call this first."""
+        # A title is one line: it heads pages, feeds and mail subjects (where a break fails).
+        self.title = one_line(self.title)
         # Pictures pasted as data become uploads first: the sanitizer would drop them.
         self.body = store_pasted_images(self.body, by_id=self.updated_by_id)
         # Whoever saves (admins included), the body is sanitized before it is stored.
@@ -289,7 +291,8 @@ class Article(DeletesFilesOfFailedSave, models.Model):
 
     @property
     def ordered_authors(self) -> list[Author]:
-        if hasattr(self, "page_authors"):  # pages load them with articles.public.prefetch
+        """The byline's authors, first listed first (prefetched ones when a page loaded them)."""
+        if hasattr(self, "page_authors"):  # see articles/public/prefetch.py
             return self.page_authors
         return [byline.author for byline in self.bylines.select_related("author")]
 

@@ -1,4 +1,10 @@
-"""One allowlist for rich text: what the CKEditor toolbar produces, nothing else."""
+"""One allowlist for rich text: what the CKEditor toolbar produces, nothing else.
+
+The server applies it on every save (`sanitize_html`); the editor applies the same lists
+while people type and paste (`editor_allowed_content`, CKEditor 4's allowed content,
+generated here for newsroom/settings.py), so nothing is shown in the editor that the
+server would then remove.
+"""
 
 import nh3
 
@@ -65,3 +71,24 @@ def sanitize_html(html: str | None) -> str:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+
+
+# The editor drops an element missing these; the server needs no such rule (nh3 keeps
+# the element, and a link or image without its address shows nothing).
+EDITOR_REQUIRED_ATTRIBUTES = {"a": {"href"}, "img": {"src"}}
+
+
+def editor_allowed_content() -> str:
+    """The lists above as CKEditor 4 allowed-content rules: "p h2 …; a[!href,title](…)"."""
+    detailed = ALLOWED_ATTRIBUTES.keys() | ALLOWED_CLASSES.keys()
+    rules = [" ".join(sorted(ALLOWED_TAGS - detailed))]
+    for tag in sorted(detailed):
+        required = EDITOR_REQUIRED_ATTRIBUTES.get(tag, set())
+        attributes = sorted(ALLOWED_ATTRIBUTES.get(tag, ()), key=lambda a: (a not in required, a))
+        rule = tag
+        if attributes:
+            rule += "[" + ",".join(f"!{a}" if a in required else a for a in attributes) + "]"
+        if classes := ALLOWED_CLASSES.get(tag):
+            rule += "(" + ",".join(sorted(classes)) + ")"
+        rules.append(rule)
+    return "; ".join(rules)

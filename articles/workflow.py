@@ -2,7 +2,7 @@
 
 Admin buttons, bulk actions and any other entry point call `perform()`; nothing else
 changes an article's status. Roles come from the permissions the role groups carry
-(articles/migrations/0002_roles.py): `articles.publish_article` makes an editor.
+(accounts/roles.py): `articles.publish_article` makes an editor.
 
     draft ──submit──▶ review ──publish/schedule──▶ published ──withdraw──▶ withdrawn
       ▲                 │                            │ (correct: stays live)   │
@@ -15,22 +15,20 @@ from datetime import datetime
 
 import reversion
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import editors, is_editor
 from articles.models import Article, Transition
+from newsroom.site_url import absolute_url
 from newsroom.timezones import local_datetime
 
-PUBLISH_PERMISSION = "articles.publish_article"
 # Both are defined on the models (the column choices); these are their short names here.
 Action = Transition.Action
 State = Article.State
@@ -67,10 +65,6 @@ class TransitionError(Exception):
 
 
 # Who may do what.
-
-
-def is_editor(user) -> bool:
-    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
 
 
 def is_own(user, article: Article) -> bool:
@@ -112,6 +106,11 @@ def check(user, action: Action, article: Article, now: datetime | None = None) -
     """Raise PermissionDenied if the role forbids it, TransitionError if the state does."""
     if not may(user, action, article):
         raise PermissionDenied
+    check_state(action, article, now)
+
+
+def check_state(action: Action, article: Article, now: datetime | None = None) -> None:
+    """Raise TransitionError unless `action` can start from the article's state."""
     state = article.state_at(now or timezone.now())
     if state not in STARTS_FROM[action]:
         raise TransitionError(
@@ -120,41 +119,68 @@ def check(user, action: Action, article: Article, now: datetime | None = None) -
         )
 
 
-# What publishing needs.
+# What an action needs. The admin's form and its byline formset ask the same function as
+# perform(), each with the values it holds, so a rule and its message are written once.
 
 
-def publishing_problems(
-    *, title: str, summary: str, body: str, has_authors: bool, has_cover: bool, cover_alt: str
-) -> dict[str, str]:
-    """Each missing piece, by form field ('bylines' for the authors), with what to do."""
-    problems = {}
-    if not (title or "").strip():
-        problems["title"] = gettext("A title is needed before this can go out.")
-    if not (summary or "").strip():
-        problems["summary"] = gettext("A lead is needed before this can go out.")
-    if not strip_tags(body or "").replace("&nbsp;", " ").strip() and "<img" not in (body or ""):
-        problems["body"] = gettext("A body is needed before this can go out.")
-    if not has_authors:
-        problems["bylines"] = gettext("At least one author is needed before this can go out.")
-    if has_cover and not (cover_alt or "").strip():
-        problems["cover_alt"] = gettext(
-            "The cover image needs alt text (what it shows) before this can go out."
-        )
-    return problems
+def problems(action: Action, values: dict, now: datetime | None = None) -> dict[str, str]:
+    """What stops `action`, keyed by what it is about; checks only what `values` holds.
+
+    Keys of `values` (and of the answer): title, summary, body, cover_image, cover_alt,
+    authors (whether there is one), note, when (the time asked for when scheduling).
+    """
+    found = {}
+
+    def given(name):
+        return name in values
+
+    def blank(name) -> bool:
+        return not (values[name] or "").strip()
+
+    if action in NEEDS_COMPLETE:
+        if given("title") and blank("title"):
+            found["title"] = gettext("A title is needed before this can go out.")
+        if given("summary") and blank("summary"):
+            found["summary"] = gettext("A lead is needed before this can go out.")
+        if given("body") and not has_content(values["body"]):
+            found["body"] = gettext("A body is needed before this can go out.")
+        if given("authors") and not values["authors"]:
+            found["authors"] = gettext("At least one author is needed before this can go out.")
+        if given("cover_image") and values["cover_image"] and blank("cover_alt"):
+            found["cover_alt"] = gettext(
+                "The cover image needs alt text (what it shows) before this can go out."
+            )
+    if action in NEEDS_NOTE and given("note") and blank("note"):
+        found["note"] = str(NOTE_REQUIRED[action])
+    if action == Action.SCHEDULE and given("when"):
+        when = values["when"]
+        if when is None or when <= (now or timezone.now()):
+            found["when"] = gettext("Choose a publication time in the future to schedule.")
+    return found
 
 
-def problems_of(article: Article) -> dict[str, str]:
-    return publishing_problems(
-        title=article.title,
-        summary=article.summary,
-        body=article.body,
-        has_authors=article.bylines.exists(),
-        has_cover=bool(article.cover_image),
-        cover_alt=article.cover_alt,
-    )
+def has_content(body: str) -> bool:
+    """A body with words or a picture in it (an empty editor leaves `<p>&nbsp;</p>`)."""
+    return bool(strip_tags(body or "").replace("&nbsp;", " ").strip()) or "<img" in (body or "")
 
 
-# The transitions.
+def values_of(article: Article, *, note: str = "", when: datetime | None = None) -> dict:
+    """Everything problems() checks, as a saved article and the person's note and time."""
+    return {
+        "title": article.title,
+        "summary": article.summary,
+        "body": article.body,
+        "cover_image": article.cover_image,
+        "cover_alt": article.cover_alt,
+        "authors": article.bylines.exists(),
+        "note": note,
+        "when": when,
+    }
+
+
+# The transitions. perform() is the whole of one; the admin's change form, which saves the
+# article itself, calls apply() before its save and record() after it, so that one click
+# is one save, one version and one revision.
 
 
 @transaction.atomic
@@ -167,17 +193,34 @@ def perform(
     when: datetime | None = None,
 ) -> Transition:
     """Make one transition, record it with a revision, and tell the people concerned."""
-    action = Action(action)
-    now = timezone.now()
+    action, now = Action(action), timezone.now()
+    check(by, action, article, now)
+    if found := problems(action, values_of(article, note=note, when=when), now):
+        raise TransitionError(" ".join(found.values()))
+    transition = apply(action, article=article, by=by, note=note, when=when, now=now)
+    with reversion.create_revision():
+        article.save()
+        reversion.set_user(by)
+        record(transition)
+    return transition
+
+
+def apply(
+    action: Action,
+    *,
+    article: Article,
+    by,
+    note: str = "",
+    when: datetime | None = None,
+    now: datetime | None = None,
+) -> Transition:
+    """Change the article's fields for `action` (not saved) and return the unsaved record.
+
+    The caller has checked problems(); the role and the state are checked again here.
+    """
+    now = now or timezone.now()
     check(by, action, article, now)
     note = (note or "").strip()
-    if action in NEEDS_COMPLETE and (problems := problems_of(article)):
-        raise TransitionError(" ".join(problems.values()))
-    if action in NEEDS_NOTE and not note:
-        raise TransitionError(note_required_message(action))
-    if action == Action.SCHEDULE and (when is None or when <= now):
-        raise TransitionError(gettext("Choose a publication time in the future to schedule."))
-
     from_status = article.status
     if action == Action.SUBMIT:
         article.status = State.REVIEW
@@ -197,12 +240,7 @@ def perform(
     if article.created_by_id is None:
         article.created_by = by
     article.updated_by = by
-
-    with reversion.create_revision():
-        article.save()
-        reversion.set_user(by)
-        reversion.set_comment(f"{action.label}: {note}" if note else str(action.label))
-    transition = Transition.objects.create(
+    return Transition(
         article=article,
         action=action,
         from_status=from_status,
@@ -211,20 +249,29 @@ def perform(
         by=by,
         at=now,
     )
-    # A mail server that refuses must not turn a saved transition into an error page.
-    transaction.on_commit(lambda: notify(transition), robust=True)
+
+
+def record(transition: Transition) -> Transition:
+    """Store the transition of a saved article, name the revision after it, tell people."""
+    transition.save()
+    if reversion.is_active():
+        action = Action(transition.action)
+        note = transition.note
+        reversion.set_comment(f"{action.label}: {note}" if note else str(action.label))
+    # Mail is queued in the database (newsroom/mail.py), in this same transaction: the
+    # notice exists exactly when the transition does, and no mail server is waited for.
+    notify(transition)
     return transition
 
 
-def note_required_message(action: Action) -> str:
-    if action == Action.RETURN:
-        return gettext("Write a note telling the writer what to change.")
-    return gettext("Write the public correction note: it is shown to readers on the article.")
+NOTE_REQUIRED = {
+    Action.RETURN: _("Write a note telling the writer what to change."),
+    Action.CORRECT: _("Write the public correction note: it is shown to readers on the article."),
+}
 
 
-def done_message(transition: Transition) -> str:
-    article = transition.article
-    return gettext(DONE_MESSAGES[Action(transition.action)]) % {
+def done_message(action: Action, article: Article) -> str:
+    return gettext(DONE_MESSAGES[Action(action)]) % {
         "title": article.title,
         "time": local_datetime(article.published_at),
     }
@@ -233,25 +280,11 @@ def done_message(transition: Transition) -> str:
 # Email: editors hear of submissions and publications, the writer of their own article.
 
 
-def editors():
-    """Active staff who hold the publish permission through a role or directly."""
-    permission = Permission.objects.filter(
-        codename="publish_article", content_type__app_label="articles"
-    ).first()
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
-        .filter(is_active=True)
-        .exclude(email="")
-        .distinct()
-    )
-
-
 def recipients(transition: Transition) -> list[str]:
     action, article = Action(transition.action), transition.article
     people = []
     if action in (Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH):
-        people += list(editors())
+        people += list(editors().exclude(email=""))
     if action in (Action.RETURN, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH):
         writer = article.created_by
         if writer is not None and writer.is_active and writer.email:
@@ -269,12 +302,10 @@ def notify(transition: Transition) -> int:
     if not to:
         return 0
     article = transition.article
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "admin:articles_article_change", args=[article.pk]
-    )
+    link = absolute_url(reverse("admin:articles_article_change", args=[article.pk]))
     by = transition.by.get_full_name() or transition.by.get_username() if transition.by else ""
     with translation.override(settings.LANGUAGE_CODE):
-        subject = done_message(transition)
+        subject = done_message(transition.action, article)
         lines = [subject, gettext("By: %(name)s") % {"name": by}]
         if transition.note:
             lines.append(gettext("Note: %(note)s") % {"note": transition.note})

@@ -26,6 +26,7 @@ ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "benchmark-only-not-a-secret-0123456789-abcdefghijklmnop",
     "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "SITE_URL": "http://127.0.0.1",
     "STATIC_ROOT": "/tmp/newsroom-bench-static",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/newsroom_bench",
     "REDIS_URL": "redis://127.0.0.1:6379/14",

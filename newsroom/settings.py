@@ -12,16 +12,28 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from articles.sanitize import editor_allowed_content
+from newsroom.site_url import validated as valid_site_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-# With DEBUG off (production), start-up refuses to run without these two.
-SECRET_KEY = env("SECRET_KEY", default="insecure-dev-only" if DEBUG else environ.Env.NOTSET)
-ALLOWED_HOSTS = env.list(
-    "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else environ.Env.NOTSET
-)
+# With DEBUG off (production), start-up refuses to run without these two (and SITE_URL,
+# below); an empty value counts as missing (it would start, then answer every request
+# with an error).
+SECRET_KEY = env("SECRET_KEY", default="")
+ALLOWED_HOSTS = [host for host in env.list("ALLOWED_HOSTS", default=[]) if host.strip()]
+if DEBUG:
+    SECRET_KEY = SECRET_KEY if SECRET_KEY.strip() else "insecure-dev-only"
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+for _name, _value in {"SECRET_KEY": SECRET_KEY.strip(), "ALLOWED_HOSTS": ALLOWED_HOSTS}.items():
+    if not _value:
+        raise ImproperlyConfigured(
+            f"Set the {_name} environment variable: it is missing or empty, and the site "
+            "needs it when DEBUG is off."
+        )
 
 SITE_NAME = env("SITE_NAME", default="Báo Newsroom")
 SITE_DESCRIPTION = env("SITE_DESCRIPTION", default="Tin tức địa phương, nhanh và chính xác.")
@@ -39,6 +51,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "reversion",
+    "post_office",
     "newsroom.media",
     "accounts",
     "articles",
@@ -51,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.SiteLanguageMiddleware",
+    # Bare 400/403/405 answers (require_POST's empty 405) get the styled page.
+    "newsroom.error_pages.ErrorPageMiddleware",
     "articles.public.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -95,7 +110,29 @@ if DATABASES["default"].get("ENGINE") not in SUPPORTED_DATABASES:
         "DATABASE_URL is not a usable database URL; use "
         "postgres://user:password@host:5432/name or sqlite:////absolute/path/db.sqlite3"
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Every transaction takes the write lock when it begins, so a second writer
+            # waits its turn (up to the timeout) instead of failing with "database is
+            # locked" when it upgrades a read lock; the lost-update check then runs on
+            # the winner's saved version.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.float("DATABASE_LOCK_TIMEOUT", default=20),
+            # Write-ahead log: readers are not blocked while someone saves (the mode is
+            # kept in the file); NORMAL syncing is the durable pairing for WAL.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+    # The test database is a file beside this one, not in memory: with an in-memory
+    # database the test server's threads share one connection, so concurrent requests
+    # in tests would not meet SQLite's locks as they do in production.
+    sqlite_file = Path(DATABASES["default"]["NAME"])
+    DATABASES["default"]["TEST"] = {"NAME": str(sqlite_file.with_name(f"test_{sqlite_file.name}"))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with a pool that checks each connection before handing it out and,
+    # after a PostgreSQL restart, replaces the dead ones at once (newsroom/postgresql/).
+    DATABASES["default"]["ENGINE"] = "newsroom.postgresql"
     # The pool refuses persistent connections; min_size is per worker process.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -111,8 +148,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Public pages for anonymous readers are cached (newsroom/cache.py). Redis in production;
-# short socket timeouts so that a Redis outage costs milliseconds, not a hung request.
+# Public pages for anonymous readers are cached (articles/public/page_cache.py). Redis in
+# production; short socket timeouts so that a Redis outage costs milliseconds, not a hung request.
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {
@@ -127,14 +164,38 @@ else:
 # How long a shared cache (CDN, reverse proxy) may hold a public page; browsers revalidate.
 PUBLIC_PAGE_S_MAXAGE = env.int("PUBLIC_PAGE_S_MAXAGE", default=30)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)  # 0: off
+# How much longer the last good copy of a page is kept, to be served while the database is
+# down (stale-if-error).
+PUBLIC_PAGE_STALE_SECONDS = env.int("PUBLIC_PAGE_STALE_SECONDS", default=24 * 60 * 60)
+# X-Cache: HIT/MISS/STALE on public pages, for diagnostics only: it tells anyone when a new
+# cache generation starts (after every edit), so it is off unless asked for.
+PUBLIC_PAGE_CACHE_DIAGNOSTICS = env.bool("PUBLIC_PAGE_CACHE_DIAGNOSTICS", default=False)
 BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 
+# Mail (newsroom/mail.py): every message is queued in the database during the request and
+# sent outside it by `manage.py deliver_mail`, through the transport EMAIL_URL names.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+EMAIL_BACKEND = "newsroom.mail.QueuedEmailBackend"
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10)  # seconds, for every SMTP exchange
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_CONFIG["EMAIL_BACKEND"]},
+    "DEFAULT_PRIORITY": "medium",
+    # A failed mail is tried again every EMAIL_RETRY_MINUTES, by default for a day.
+    "MAX_RETRIES": env.int("EMAIL_MAX_RETRIES", default=288),
+    "RETRY_INTERVAL": timedelta(minutes=env.float("EMAIL_RETRY_MINUTES", default=5)),
+    "LOG_LEVEL": 1,  # failures only: a sent mail leaves no log row
+}
+# With SQLite, one sender at a time holds this file (PostgreSQL uses an advisory lock).
+MAIL_LOCK_FILE = env.path("MAIL_LOCK_FILE", default=BASE_DIR / ".mail-sender.lock")
 # How often the article form sends what is being typed to the server (no revision made).
 AUTOSAVE_SECONDS = env.int("AUTOSAVE_SECONDS", default=5)
-# Where links in emails point (emails have no request to take the host from).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The site's address (an origin: scheme, host, port). Every absolute URL the site gives
+# out (canonical, Open Graph, JSON-LD, sitemaps, feeds, robots.txt, emails) is built from
+# it through newsroom.site_url, never from the request's Host or scheme.
+SITE_URL = valid_site_url(
+    env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else environ.Env.NOTSET)
+)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 
 # Sign-in. django-axes checks every attempt (the admin's login form too) before the
@@ -156,12 +217,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "admin:index"
 LOGOUT_REDIRECT_URL = None  # the "signed out" page, in the public site's style
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
+# Reset links asked for within PASSWORD_RESET_LIMIT_MINUTES: past the limit for one address no
+# more mail goes to it; past the limit for one client address, the page asks it to wait.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
+PASSWORD_RESET_LIMIT_MINUTES = env.int("PASSWORD_RESET_LIMIT_MINUTES", default=60)
 CSRF_FAILURE_VIEW = "accounts.views.csrf_failure"
 
 # Lockout: 5 failures for one username from one address lock both for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# And guesses at one account spread over many addresses: 10 failures within 5 minutes pause
+# the name from every address it has not signed in from (accounts/lockout.py).
+AXES_HANDLER = "accounts.lockout.NewsroomAxesHandler"
+AXES_ACCOUNT_FAILURE_LIMIT = env.int("AXES_ACCOUNT_FAILURE_LIMIT", default=10)
+AXES_ACCOUNT_COOLOFF_TIME = timedelta(minutes=env.int("AXES_ACCOUNT_COOLOFF_MINUTES", default=5))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
@@ -221,6 +292,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=HTTPS)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=HTTPS)
+# The reader's language choice (/i18n/setlang/): no page script reads it.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = env.bool("LANGUAGE_COOKIE_SECURE", default=HTTPS)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
@@ -262,22 +337,9 @@ CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_FILENAME_GENERATOR = "newsroom.media.editor_uploads.editor_image_filename"
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_RESTRICT_BY_DATE = True
-# The editor's allowed content mirrors articles/sanitize.py, so what is pasted (from Word
-# or the web) is cleaned in the editor already; the server sanitizes again on save.
-CKEDITOR_ALLOWED_CONTENT = "; ".join(
-    [
-        "p h2 h3 h4 blockquote strong em b i s u sub sup ul li hr br caption thead tbody tfoot tr",
-        "ol[start,type]",
-        "a[!href,title,target]",
-        "img[!src,alt,width,height,title](image-left,image-right)",
-        "figure(image,image-left,image-right,image-center)",
-        "figcaption",
-        "table[border,cellpadding,cellspacing,summary]",
-        "th[colspan,rowspan,scope]",
-        "td[colspan,rowspan]",
-        "p div(image-center)",
-    ]
-)
+# The editor cleans what is typed and pasted (from Word or the web) by the sanitizer's own
+# lists; the server sanitizes again on save.
+CKEDITOR_ALLOWED_CONTENT = editor_allowed_content()
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",
@@ -328,5 +390,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
     # The pool logs every failed attempt; the error that ends the wait says it once.
-    "loggers": {"psycopg.pool": {"level": "ERROR"}},
+    "loggers": {
+        "psycopg.pool": {"level": "ERROR"},
+        # post_office adds a handler of its own at INFO (a line per pass) unless it has one.
+        "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
 }

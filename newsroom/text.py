@@ -40,3 +40,11 @@ def unique_slug(
         slug = f"{base[: max_length - len(suffix)].rstrip('-')}{suffix}"
         n += 1
     return slug
+
+
+def one_line(text: str | None) -> str:
+    """`text` on one line: every run of whitespace, line breaks included, becomes one space.
+
+    For titles and mail subjects: a line break in a header is refused by Django's mail.
+    """
+    return " ".join((text or "").split())

@@ -41,6 +41,8 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+handler400 = "newsroom.views.bad_request"
+handler403 = "newsroom.views.permission_denied"
 handler500 = "newsroom.views.server_error"
 
 if settings.BENCHMARK_VIEWS:  # bench/run.py's baseline; off unless asked for

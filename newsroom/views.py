@@ -4,9 +4,9 @@ import sys
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse, JsonResponse
-from django.template import loader
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
+
+from newsroom.error_pages import bad_request_context, render_error_page
 
 logger = logging.getLogger(__name__)
 
@@ -22,25 +22,28 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-def server_error(request):
-    """Django's 500 handler: a styled page, and a 503 when the database is the cause.
+# Django's error handlers (newsroom/urls.py). No page touches the database or the session.
 
-    Neither page touches the database or the session, so both render while it is down.
-    """
+
+def bad_request(request, exception):
+    """400: what was sent is too large, names a host that is not ours, or cannot be read."""
+    return render_error_page(request, "400.html", status=400, **bad_request_context(exception))
+
+
+def permission_denied(request, exception):
+    """403: the person's role does not allow this page or action."""
+    return render_error_page(request, "403.html", status=403)
+
+
+def server_error(request):
+    """500: a styled page, and a 503 when the database is the cause."""
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
         logger.error("Database unavailable: %s", error)
-        response = render_to_response("503.html", status=503)
+        response = render_error_page(request, "503.html", status=503)
         response["Retry-After"] = "30"
         return response
-    return render_to_response("500.html", status=500)
-
-
-def render_to_response(template_name: str, *, status: int) -> HttpResponse:
-    body = loader.get_template(template_name).render()
-    response = HttpResponse(body, status=status)
-    add_never_cache_headers(response)
-    return response
+    return render_error_page(request, "500.html", status=500)
 
 
 @never_cache

@@ -1,12 +1,13 @@
-import importlib
 import os
 import shutil
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
+from accounts.roles import Role, sync_role_groups
 from tests import factories
+from tests.mail import SilentSMTPServer, WorkingSMTPServer
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -43,43 +44,52 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def mail_queue(settings, tmp_path):
+    """Mail goes through the real queue, as in production: `tests.mail.deliver_mail()` sends
+    it on to Django's test outbox (Django's test set-up would otherwise send it at once)."""
+    settings.EMAIL_BACKEND = "newsroom.mail.QueuedEmailBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+    settings.MAIL_LOCK_FILE = tmp_path / "mail-sender.lock"
+
+
+@pytest.fixture
+def silent_smtp():
+    """A mail server on 127.0.0.1 that accepts connections and never answers."""
+    server = SilentSMTPServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_server():
+    """A real, working SMTP server on 127.0.0.1 (aiosmtpd)."""
+    server = WorkingSMTPServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
 def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-ROLE_MIGRATIONS = [
-    ("articles.migrations.0002_roles", "ROLES"),
-    ("accounts.migrations.0003_admin_role_account_events_and_bylines", "ADMIN_GRANTS"),
-]
-
-
 @pytest.fixture
 def roles(db):
-    """The role groups as the data migrations make them.
+    """The role groups as accounts/roles.py defines them (and the migrations made them).
 
     A transactional test (live_server) ends with a flush that erases migration data;
     browser tests ask for this fixture to get the roles back.
     """
-    for module_name, attribute in ROLE_MIGRATIONS:
-        grants_by_role = getattr(importlib.import_module(module_name), attribute)
-        if attribute == "ADMIN_GRANTS":
-            grants_by_role = {"Admin": grants_by_role}
-        for role, grants in grants_by_role.items():
-            group, _ = Group.objects.get_or_create(name=role)
-            for model_label, actions in grants.items():
-                app_label, model = model_label.split(".")
-                codenames = [f"{action}_{model}" for action in actions]
-                group.permissions.add(
-                    *Permission.objects.filter(
-                        content_type__app_label=app_label, codename__in=codenames
-                    )
-                )
-    return Group.objects.filter(name__in=["Writer", "Editor", "Admin"])
+    sync_role_groups()
+    return Group.objects.filter(name__in=Role.values)
 
 
 def _staff(role: str, username: str):
     user = factories.UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(factories.role_group(role))
     return user
 
 

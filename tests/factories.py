@@ -3,11 +3,13 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
 from accounts.models import Author
+from accounts.roles import sync_role_groups
 from articles.models import Article, Attachment, Byline, Tag
 
 
@@ -20,22 +22,9 @@ def image_file(name: str = "anh.jpg", size=(640, 360), color="steelblue", fmt="J
 
 def role_group(name: str):
     """A role's Group with its permissions, re-made if a transactional test flushed it."""
-    from importlib import import_module
-
-    from django.contrib.auth.models import Group, Permission
-
-    group, created = Group.objects.get_or_create(name=name)
-    if created:
-        grants = import_module("articles.migrations.0002_roles").ROLES[name]
-        for label, actions in grants.items():
-            app_label, model = label.split(".")
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label=app_label,
-                    codename__in=[f"{action}_{model}" for action in actions],
-                )
-            )
-    return group
+    if not Group.objects.filter(name=name).exists():
+        sync_role_groups()
+    return Group.objects.get(name=name)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,7 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from articles.management.commands.seed_demo import minimal_pdf
+from articles.demo.documents import minimal_pdf
 
 GPS_IFD, EXIF_IFD, ORIENTATION, MAKE, MODEL = 0x8825, 0x8769, 0x0112, 0x010F, 0x0110
 SERIAL = "SN-4471-0099-BAOMOI"

@@ -1,7 +1,6 @@
 """An editor puts a photo in the body through CKEditor's image dialog, in a real Chromium."""
 
 import re
-from importlib import import_module
 
 import pytest
 from django.conf import settings
@@ -10,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from tests import hostile
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, role_group
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,19 +17,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def editor(transactional_db):
     """An Editor, with the roles made again: an earlier live-server test flushed them."""
-    from django.contrib.auth.models import Group, Permission
-
-    grants = import_module("articles.migrations.0002_roles").EDITOR
-    group, _ = Group.objects.get_or_create(name="Editor")
-    for label, actions in grants.items():
-        app_label, model = label.split(".")
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in actions]
-            )
-        )
     user = UserFactory(username="bientap-anh", is_staff=True)
-    user.groups.add(group)
+    user.groups.add(role_group("Editor"))
     return user
 
 

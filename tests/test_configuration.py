@@ -54,6 +54,38 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize("value", ["", "   "])
+def test_production_refuses_to_start_with_an_empty_secret_key(value):
+    result = run_manage("check", DEBUG="0", SECRET_KEY=value)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "SECRET_KEY" in lines[0] and "empty" in lines[0]
+
+
+@pytest.mark.parametrize("value", ["", " , "])
+def test_production_refuses_to_start_with_empty_allowed_hosts(value):
+    result = run_manage("check", DEBUG="0", ALLOWED_HOSTS=value)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "ALLOWED_HOSTS" in lines[0] and "empty" in lines[0]
+
+
+def test_an_empty_secret_key_in_development_is_the_development_key():
+    result = run_manage(
+        "shell",
+        "--verbosity",
+        "0",
+        "-c",
+        "from django.conf import settings; print(bool(settings.SECRET_KEY))",
+        DEBUG="1",
+        SECRET_KEY="",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
 @pytest.mark.django_db
 def test_healthz_reports_the_database(client: Client):
     response = client.get("/healthz")

@@ -1,11 +1,13 @@
 """RSS 2.0 feeds, read the way feed readers read them (feedparser)."""
 
 import datetime
+import html
 import shutil
 
 import feedparser
 import pytest
 from django.urls import reverse
+from lxml import etree
 
 from articles.models import Article
 from articles.templatetags.renditions import share_image
@@ -110,3 +112,27 @@ def test_feed_runs_a_fixed_number_of_queries(
     tag_feed = reverse("articles:tag_feed", args=[tags[0].slug])
     with django_assert_num_queries(4):  # the tag, then the same three
         assert len(parse(client, tag_feed).entries) == count
+
+
+def shown(detail) -> str:
+    """What a feed reader displays for a title or description feedparser hands it."""
+    if detail.type == "text/html":
+        return html.unescape(detail.value) if "<" not in detail.value else "(markup)"
+    return detail.value
+
+
+def test_titles_and_leads_reach_feed_readers_as_the_text_they_are(client):
+    title = 'Ảnh <img src=x onerror="alert(1)"> & "giá" xăng'
+    lead = "Tin <b>nóng</b>: <script>alert(2)</script> & 5 < 7"
+    tag = TagFactory(name="<i>Nóng</i>")
+    ArticleFactory(title=title, summary=lead, tags=[tag])
+    for url in (FEED, reverse("articles:tag_feed", args=[tag.slug])):
+        response = client.get(url)
+        item = etree.fromstring(response.content).find("channel/item")
+        # RSS readers read <title> and <description> as HTML: no markup may be left in them.
+        assert "<" not in item.findtext("title") and "<" not in item.findtext("description")
+        feed = parse(client, url)
+        (entry,) = feed.entries
+        assert shown(entry.title_detail) == title
+        assert shown(entry.summary_detail) == lead
+    assert shown(feed.feed.title_detail) == "<i>Nóng</i> — Báo Newsroom"

@@ -1,17 +1,22 @@
 """Vietnamese by default, English on request; styled error pages; complete translations."""
 
 import datetime
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import include, path, reverse
 
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-PO_FILE = Path(__file__).resolve().parent.parent / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+ROOT = Path(__file__).resolve().parent.parent
+PO_FILE = ROOT / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 
 
 def test_public_pages_are_vietnamese_by_default(client):
@@ -59,6 +64,43 @@ def test_the_language_switch_needs_no_csrf_token_and_ignores_unknown_languages(c
         reverse("set_language"), {"language": "en", "next": "https://evil.test/"}
     )
     assert response["Location"] == "/"
+
+
+def test_the_language_cookie_is_same_site_and_hidden_from_scripts(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en"
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"] is True
+    assert not cookie["secure"]  # plain http (development): a secure cookie would not come back
+
+
+SET_LANGUAGE_OVER_HTTPS = """
+from django.test import Client
+response = Client().post("/i18n/setlang/", {"language": "en", "next": "/"}, secure=True)
+print(response.cookies["django_language"].output())
+"""
+
+
+def test_the_language_cookie_is_secure_in_production(tmp_path):
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        "DEBUG": "0",
+        "HTTPS": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", SET_LANGUAGE_OVER_HTTPS],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    cookie = result.stdout.strip()
+    assert cookie.startswith("Set-Cookie: django_language=en;"), cookie
+    assert "Secure" in cookie and "SameSite=Lax" in cookie and "HttpOnly" in cookie
 
 
 def test_styled_404_in_both_languages(client):

@@ -8,6 +8,8 @@ from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import staff
+from accounts.lockout import client_ip
 from accounts.models import AccountEvent
 from tests.factories import UserFactory
 
@@ -144,3 +146,114 @@ def test_behind_a_proxy_the_forwarded_address_counts(client, writer, settings):
         HTTP_X_FORWARDED_FOR="203.0.113.51",
     )
     assert response.status_code == 302
+
+
+# Guesses at one account spread over many addresses.
+
+
+def guess_from_many_addresses(client, username, times, first=1):
+    for n in range(first, first + times):
+        attempt(client, username, WRONG, ip=f"198.51.100.{n}")
+
+
+def test_guesses_at_one_account_from_many_addresses_pause_it_briefly(client, writer):
+    guess_from_many_addresses(client, "phongvien", 9)  # none locks its own address
+    assert attempt(client, "phongvien", WRONG, ip="198.51.100.10").status_code == 429
+    response = attempt(client, "phongvien", PASSWORD, ip="192.0.2.20")
+    assert response.status_code == 429
+    assert SESSION_KEY not in client.session
+    html = response.content.decode()
+    assert "Tạm khóa đăng nhập" in html and "từ nhiều địa chỉ khác nhau" in html
+    oldest = AccessAttempt.objects.order_by("attempt_time").first().attempt_time
+    retry_at = timezone.localtime(oldest + timedelta(minutes=5))
+    assert "5 phút" in html and f"{retry_at:%H:%M}" in html
+
+    # Five minutes after the guesses stop, the account signs in from anywhere again.
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=6))
+    assert attempt(client, "phongvien", PASSWORD, ip="192.0.2.20").status_code == 302
+
+
+def test_during_an_account_pause_the_real_person_signs_in_from_an_address_they_used(
+    client, writer, editor
+):
+    assert attempt(client, "phongvien", PASSWORD, ip="203.0.113.7").status_code == 302
+    client.logout()
+    guess_from_many_addresses(client, "phongvien", 10)
+    assert attempt(client, "phongvien", PASSWORD, ip="192.0.2.20").status_code == 429
+    assert attempt(client, "phongvien", PASSWORD, ip="203.0.113.7").status_code == 302
+    client.logout()
+    # Other accounts are not touched.
+    assert attempt(client, "bientap", PASSWORD, ip="192.0.2.20").status_code == 302
+
+
+def test_an_admin_or_a_new_password_lifts_an_account_pause(client, writer, admin_role_user):
+    guess_from_many_addresses(client, "phongvien", 10)
+    assert attempt(client, "phongvien", PASSWORD, ip="192.0.2.20").status_code == 429
+    staff.unlock_sign_in(user=writer, by=admin_role_user)
+    assert attempt(client, "phongvien", PASSWORD, ip="192.0.2.20").status_code == 302
+
+
+def test_the_account_limit_is_configurable(client, writer, settings):
+    settings.AXES_ACCOUNT_FAILURE_LIMIT = 3
+    settings.AXES_ACCOUNT_COOLOFF_TIME = timedelta(minutes=2)
+    guess_from_many_addresses(client, "phongvien", 2)
+    response = attempt(client, "phongvien", WRONG, ip="198.51.100.3")
+    assert response.status_code == 429
+    assert "2 phút" in response.content.decode()
+
+
+# TRUSTED_PROXY_COUNT: which address is the client's.
+
+
+@pytest.mark.parametrize(
+    ("hops", "forwarded", "client"),
+    [
+        (0, None, "10.0.0.1"),  # no proxy: the connection's address
+        (0, "192.0.2.1", "10.0.0.1"),  # no proxy: a forged header is ignored
+        (1, "203.0.113.50", "203.0.113.50"),  # one proxy: the address it appended
+        (1, "192.0.2.1, 203.0.113.50", "203.0.113.50"),  # forged part on the left ignored
+        (1, None, "10.0.0.1"),  # straight to the app server, past the proxy
+        (2, "192.0.2.1, 203.0.113.50, 10.0.0.2", "203.0.113.50"),  # CDN, then nginx
+    ],
+)
+def test_the_client_address_counts_only_what_trusted_proxies_appended(
+    rf, settings, hops, forwarded, client
+):
+    settings.TRUSTED_PROXY_COUNT = hops
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+    assert client_ip(rf.post(LOGIN, REMOTE_ADDR="10.0.0.1", **headers)) == client
+
+
+def test_with_no_proxy_a_forged_forwarded_address_does_not_dodge_the_lock(client, writer):
+    for n in range(5):
+        response = client.post(
+            LOGIN,
+            {"username": "phongvien", "password": WRONG},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+    assert response.status_code == 429
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["203.0.113.7"]
+
+
+def test_behind_one_proxy_a_forged_forwarded_address_does_not_dodge_the_lock(
+    client, writer, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(5):
+        response = client.post(
+            LOGIN,
+            {"username": "phongvien", "password": WRONG},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.50",
+        )
+    assert response.status_code == 429
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["203.0.113.50"]
+
+
+def test_the_user_list_shows_an_account_pause(client, writer, admin_role_user):
+    guess_from_many_addresses(client.__class__(), "phongvien", 10)
+    client.force_login(admin_role_user)
+    response = client.get(reverse("admin:auth_user_changelist"), {"o": "6"})
+    locked = {user.username: user.is_locked for user in response.context["cl"].result_list}
+    assert locked == {"phongvien": True, "quantri": False}

@@ -143,7 +143,8 @@ def test_anonymous_posts_are_held_to_a_small_limit_with_a_clear_page(client, wri
     response = client.post(reverse("login"), {"username": "phongvien", "password": "p" * 300_000})
     assert response.status_code == 413
     html = response.content.decode()
-    assert "Quá lớn để gửi" in html and "Chưa có gì được lưu" in html
+    assert "Nội dung gửi đi quá lớn" in html and "nên chưa được lưu" in html
+    assert "trang này chỉ nhận tối đa 256,0 KB" in html.replace("\xa0", " ")
     assert "Bad Request" not in html
 
 
@@ -156,7 +157,7 @@ def test_an_article_over_its_limit_gets_a_clear_page_not_a_bare_bad_request(
     response = client.post(ADD_ARTICLE, article_form(body=body))
     assert response.status_code == 413
     html = response.content.decode()
-    assert "Quá lớn để gửi" in html and "chèn ảnh bằng nút Ảnh" in html
+    assert "Nội dung gửi đi quá lớn" in html and "thêm chúng bằng nút chèn ảnh" in html
     response = client.post(
         AUTOSAVE,
         urlencode({"article": "", "title": "Bài dài", "body": body}),

@@ -33,6 +33,7 @@ def stored_bytes() -> bytes:
 
 def test_the_public_page_cache_never_shows_a_staff_name_to_a_reader(writer, settings):
     assert settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+    settings.PUBLIC_PAGE_CACHE_DIAGNOSTICS = True  # X-Cache says where pages come from
     article = ArticleFactory(title="Bài được lưu đệm")
     staff = Client()
     staff.force_login(writer)

@@ -240,3 +240,24 @@ def test_body_saved_through_the_admin_is_sanitized_too(client, editor):
     )
     assert response.status_code == 302
     assert Article.objects.get().body == "<p>Chữ</p>"
+
+
+def test_the_editor_allows_exactly_what_the_sanitizer_keeps(settings):
+    """CKEditor's own filter is built from the sanitizer's lists: typing shows what is kept."""
+    from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS
+
+    rules = settings.CKEDITOR_CONFIGS["default"]["allowedContent"]
+    tags, attributes, classes = set(), {}, {}
+    for rule in rules.split("; "):
+        match = re.fullmatch(r"([a-z0-9 ]+)(?:\[([^\]]*)\])?(?:\(([^)]*)\))?", rule)
+        assert match, rule
+        names, attrs, cls = match.groups()
+        for tag in names.split():
+            tags.add(tag)
+            if attrs:
+                attributes[tag] = {a.lstrip("!") for a in attrs.split(",")}
+            if cls:
+                classes[tag] = set(cls.split(","))
+    assert tags == ALLOWED_TAGS
+    assert attributes == ALLOWED_ATTRIBUTES
+    assert classes == ALLOWED_CLASSES

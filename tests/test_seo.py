@@ -5,7 +5,11 @@ import datetime
 import json
 
 import pytest
-from django.urls import reverse
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_started
+from django.db import close_old_connections
+from django.test import RequestFactory
+from django.urls import reverse, set_script_prefix
 from lxml import html as lxml_html
 
 from articles.templatetags.renditions import share_image  # a rendition, never the original
@@ -178,3 +182,42 @@ def test_article_page_runs_a_fixed_number_of_queries(
     assert html.count('class="attachment-list__meta"') == count
     assert html.count('rel="tag"') == count
     assert html.count('rel="author"') == count
+
+
+def test_absolute_urls_name_the_site_address_and_the_prefix_it_is_served_under(
+    settings, article, no_page_cache
+):
+    """SITE_URL is the origin; a site mounted under a path (SCRIPT_NAME) keeps it in every
+    absolute URL, as in its links, and the same worker serving both gives each its own."""
+    settings.SITE_URL = "https://news.example.vn"
+    handler = WSGIHandler()  # the test client ignores SCRIPT_NAME; a server does not
+
+    def get(path: str, prefix: str) -> bytes:
+        environ = RequestFactory()._base_environ(PATH_INFO=path, SCRIPT_NAME=prefix)
+        response = handler(environ, lambda status, headers: None)
+        assert response.status_code == 200
+        return response.content
+
+    path = article.get_absolute_url()
+    request_started.disconnect(close_old_connections)  # the test's transaction holds it
+    try:
+        for prefix in ("/tin", ""):
+            site = f"https://news.example.vn{prefix}"
+            document = lxml_html.fromstring(get(path, prefix))
+            assert document.xpath('//link[@rel="canonical"]/@href') == [f"{site}{path}"]
+            data = json.loads(document.xpath('//script[@type="application/ld+json"]')[0].text)
+            assert data["publisher"]["url"] == f"{site}/"
+            robots = get("/robots.txt", prefix).decode()
+            assert f"Sitemap: {site}/sitemap.xml\n" in robots
+    finally:
+        request_started.connect(close_old_connections)
+        set_script_prefix("/")  # the handler leaves the last request's prefix behind
+
+
+def test_an_image_address_that_is_absolute_already_is_kept(settings):
+    from newsroom.site_url import absolute_url
+
+    settings.SITE_URL = "https://news.example.vn"
+    assert absolute_url("/media/a.jpg") == "https://news.example.vn/media/a.jpg"
+    assert absolute_url("https://cdn.example.net/a.jpg") == "https://cdn.example.net/a.jpg"
+    assert absolute_url("/tags/bien/?page=2") == "https://news.example.vn/tags/bien/?page=2"

@@ -18,6 +18,7 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "a-long-production-like-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
     "ALLOWED_HOSTS": "news.example,127.0.0.1",
+    "SITE_URL": "https://news.example",
     "HTTPS": "1",
 }
 
@@ -26,17 +27,17 @@ PRODUCTION = {
 UNSET = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
-def environment(**overrides):
-    env = {k: v for k, v in os.environ.items() if k not in UNSET}
+def environment(*, unset=(), **overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {*UNSET, *unset}}
     env.update(overrides)
     return env
 
 
-def manage(*args, **env):
+def manage(*args, unset=(), **env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=environment(**env),
+        env=environment(unset=unset, **env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -54,6 +55,23 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", **env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_site_address():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SITE_URL"}
+    result = manage("check", unset={"SITE_URL"}, **env)
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [("https://news.example/tin", "SCRIPT_NAME"), ("news.example", "https://news.example.vn")],
+)
+def test_a_site_address_that_is_not_an_origin_stops_start_up_saying_what_to_write(value, says):
+    result = manage("check", **{**PRODUCTION, "SITE_URL": value})
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr and says in result.stderr
 
 
 @pytest.mark.django_db

@@ -1,19 +1,22 @@
 """Admins manage staff in the admin: create with a role, change it, deactivate, send links."""
 
 import re
+import socket
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
-from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from post_office.models import STATUS, Email
 
 from accounts.models import AccountEvent, Author
 from accounts.roles import role_of
 from articles.models import Article, Byline
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
+from tests.mail import WorkingSMTPServer, deliver_mail, use_smtp
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +182,7 @@ def test_an_admin_creates_a_writer_with_a_password_in_one_form(client, admin_rol
     assert user.author.name == "Hà Phạm Thu"
     event = AccountEvent.objects.get(action=Action.CREATED)
     assert (event.actor, event.subject) == (admin_role_user, user)
-    assert mail.outbox == []
+    assert deliver_mail() == []
 
     client.logout()
     signed_in = client.post(
@@ -195,14 +198,16 @@ def test_without_a_password_the_new_user_gets_a_link_by_email(client, admin_role
     user = User.objects.get(username="phongvien.moi")
     assert not user.has_usable_password()
     assert role_of(user) == "Editor"
-    [message] = mail.outbox
+    queued = client.get(response["Location"]).content.decode()
+    assert "Thư có liên kết đặt mật khẩu đã vào hàng gửi" in queued
+    [message] = deliver_mail()
     assert message.to == ["ha.pham@example.test"]
     assert "Tài khoản của bạn" in message.subject
     assert AccountEvent.objects.filter(subject=user, action=Action.PASSWORD_LINK_SENT).exists()
 
     # The person follows the link and chooses a password.
     anonymous = Client()
-    link = re.search(r"https?://testserver(/accounts/reset/\S+/)", message.body).group(1)
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", message.body).group(1)
     confirm_url = anonymous.get(link, follow=True).redirect_chain[-1][0]
     anonymous.post(
         confirm_url,
@@ -343,9 +348,9 @@ def test_an_admin_sends_a_password_reset_link(client, admin_role_user, writer, e
         follow=True,
     )
     html = response.content.decode()
-    assert "Đã gửi 1 liên kết" in html
-    assert "Không gửi được liên kết cho 1 người dùng" in html
-    [message] = mail.outbox
+    assert "Đã xếp 1 liên kết vào hàng gửi" in html
+    assert "Không có liên kết cho 1 người dùng" in html
+    [message] = deliver_mail()
     assert message.to == [writer.email]
     assert "/accounts/reset/" in message.body
     event = AccountEvent.objects.get(action=Action.PASSWORD_LINK_SENT)
@@ -410,20 +415,45 @@ def test_the_user_list_filters_by_role(client, admin_role_user, writer, editor):
     assert "Biên tập viên" in response.content.decode()
 
 
-def test_when_mail_fails_the_admin_is_told_and_nothing_is_lost(client, admin_role_user, settings):
+def test_when_the_mail_server_refuses_the_link_waits_in_the_queue_until_it_takes_it(
+    client, admin_role_user, settings
+):
     # A real SMTP connection to a closed port: the mail server refuses.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    use_smtp(settings, port, timeout=2)
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "RETRY_INTERVAL": timedelta(0)}
     client.force_login(admin_role_user)
     response = client.post(reverse(ADD), new_staff(password1="", password2=""), follow=True)
     assert response.status_code == 200
-    assert "không gửi được" in response.content.decode()
+    assert "Thư có liên kết đặt mật khẩu đã vào hàng gửi" in response.content.decode()
     user = User.objects.get(username="phongvien.moi")
-    assert not AccountEvent.objects.filter(subject=user, action=Action.PASSWORD_LINK_SENT).exists()
+    assert AccountEvent.objects.filter(subject=user, action=Action.PASSWORD_LINK_SENT).exists()
 
-    response = client.post(
+    deliver_mail()  # refused: kept, to be tried again
+    assert Email.objects.get().status == STATUS.requeued
+
+    server = WorkingSMTPServer(port=port)  # the mail server is back
+    try:
+        deliver_mail()
+    finally:
+        server.stop()
+    [(recipients, message)] = server.messages
+    assert recipients == ["ha.pham@example.test"]
+    assert "/accounts/reset/" in message.get_content()
+    assert Email.objects.get().status == STATUS.sent
+
+
+def test_staff_password_links_point_at_the_site_address_not_the_request_host(
+    client, admin_role_user, writer, settings
+):
+    settings.SITE_URL = "https://bao.example.vn"
+    client.force_login(admin_role_user)
+    client.post(
         reverse(CHANGELIST),
-        {"action": "send_password_link", "_selected_action": [user.pk]},
-        follow=True,
+        {"action": "send_password_link", "_selected_action": [writer.pk]},
+        HTTP_HOST="localhost:6666",
     )
-    assert "Không gửi được liên kết cho 1 người dùng" in response.content.decode()
+    [message] = deliver_mail()
+    assert "https://bao.example.vn/accounts/reset/" in message.body
+    assert "6666" not in message.body and "localhost" not in message.body

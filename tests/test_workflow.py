@@ -14,6 +14,7 @@ from articles import workflow
 from articles.models import Article, Autosave, Transition
 from tests.admin_post import article_form_data, change_url
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory, image_file, role_group
+from tests.mail import deliver_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +113,43 @@ def test_scheduling_in_the_past_is_refused_on_the_time_field(client, editor):
     assert "Hãy chọn thời điểm xuất bản trong tương lai" in response.content.decode()
     article.refresh_from_db()
     assert article.status == Article.State.REVIEW
+
+
+def test_a_workflow_button_saves_once_one_version_one_revision(client, editor):
+    """The typed change and the transition are one save: one version, one revision."""
+    article = ArticleFactory(status=Article.State.REVIEW, published_at=None)
+    versions_before = Version.objects.get_for_object(article).count()
+    client.force_login(editor)
+    data = article_form_data(article, summary="Sapo sửa khi xuất bản.", _workflow="publish")
+    assert client.post(change_url(article), data).status_code == 302
+    published = Article.objects.get(pk=article.pk)
+    assert published.version == article.version + 1
+    assert published.summary == "Sapo sửa khi xuất bản." and published.is_published()
+    kept = Version.objects.get_for_object(article)
+    assert kept.count() == versions_before + 1
+    assert kept.first().revision.comment == "Xuất bản"
+    assert kept.first().field_dict["status"] == "published"
+
+
+def test_a_new_article_submitted_from_the_add_form_is_one_save(client, writer):
+    client.force_login(writer)
+    data = {
+        "title": "Bài mới gửi duyệt ngay",
+        "summary": "Sapo của bài mới.",
+        "body": "<p>Nội dung bài mới.</p>",
+        "bylines-TOTAL_FORMS": 1,
+        "bylines-INITIAL_FORMS": 0,
+        "bylines-0-author": AuthorFactory().pk,
+        "bylines-0-position": 0,
+        "attachments-TOTAL_FORMS": 0,
+        "attachments-INITIAL_FORMS": 0,
+        "_workflow": "submit",
+    }
+    assert client.post(reverse("admin:articles_article_add"), data).status_code == 302
+    article = Article.objects.get(title="Bài mới gửi duyệt ngay")
+    assert article.status == Article.State.REVIEW and article.version == 1
+    assert Version.objects.get_for_object(article).count() == 1
+    assert list(article.transitions.values_list("action", "by")) == [("submit", writer.pk)]
 
 
 def test_withdrawn_article_can_be_published_again(client, editor):
@@ -371,10 +409,12 @@ def test_publishing_now_stores_whole_seconds_so_the_form_round_trips(client, edi
 def test_editors_and_the_writer_are_told_by_email(
     client, writer, editor, mailoutbox, django_capture_on_commit_callbacks
 ):
+    """Through the mail queue: each transition's mail leaves with the next sender pass."""
     article = ArticleFactory(draft=True, created_by=writer, title="Tin lũ")
     client.force_login(writer)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(change_url(article), article_form_data(article, _workflow="submit"))
+    deliver_mail()
     assert [m.to for m in mailoutbox] == [[editor.email]]
     assert "Tin lũ" in mailoutbox[0].subject and "gửi duyệt" in mailoutbox[0].subject
 
@@ -383,12 +423,14 @@ def test_editors_and_the_writer_are_told_by_email(
     with django_capture_on_commit_callbacks(execute=True):
         data = article_form_data(article, _workflow="return", workflow_note="Thêm số liệu.")
         client.post(change_url(article), data)
+    deliver_mail()
     assert mailoutbox[-1].to == [writer.email]
     assert "Thêm số liệu." in mailoutbox[-1].body
 
     article.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(change_url(article), article_form_data(article, _workflow="publish"))
+    deliver_mail()
     assert mailoutbox[-1].to == [writer.email]
     assert "xuất bản" in mailoutbox[-1].subject
     assert change_url(article) in mailoutbox[-1].body

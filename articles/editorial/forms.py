@@ -1,9 +1,12 @@
-"""The admin's article form: publishing checks, notes for transitions, lost-update check."""
+"""The admin's article forms: the workflow button's checks, its note, the lost-update check,
+the bylines and the attachments."""
 
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.forms.models import BaseInlineFormSet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -11,9 +14,30 @@ from articles import workflow
 from articles.editorial import revisions
 from articles.models import Article, Attachment
 from articles.workflow import Action
+from newsroom.timezones import local_datetime_seconds
+
+# The name of the change form's workflow buttons; their value is the Action.
+WORKFLOW_BUTTON = "_workflow"
+# The note each action asks for, by the form field that holds it.
+NOTE_FIELDS = {Action.RETURN: "workflow_note", Action.CORRECT: "public_note"}
+# What workflow.problems() reports as "when" is this form's publication time.
+PROBLEM_FIELDS = {"when": "published_at"}
+# The typed values workflow.problems() checks; the bylines are the formset's (below).
+CHECKED_FIELDS = ["title", "summary", "body", "cover_image", "cover_alt"]
+
+
+def pressed_action(data) -> Action | None:
+    """The workflow button a form was sent with; None for a plain save or an unknown value."""
+    try:
+        return Action(data[WORKFLOW_BUTTON])
+    except (KeyError, ValueError):
+        return None
 
 
 class ArticleAdminForm(forms.ModelForm):
+    # The transition a workflow button makes, once the admin has applied it (workflow_admin).
+    transition = None
+
     # The version this form was opened at; a save from an older one is refused.
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     workflow_note = forms.CharField(
@@ -30,11 +54,6 @@ class ArticleAdminForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required for a correction: readers see it on the article, with its time."),
     )
-
-    # Set by ArticleAdmin.get_form for the request at hand.
-    action: Action | None = None
-    action_error: str = ""  # the action is not possible in the article's current state
-    has_authors: bool = True
 
     class Meta:
         model = Article
@@ -56,6 +75,17 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk is not None:
             self.initial["base_version"] = self.instance.version
 
+    @cached_property
+    def action(self) -> Action | None:
+        """The workflow button pressed, if any: the save then makes that transition."""
+        return pressed_action(self.data) if self.is_bound else None
+
+    @property
+    def note(self) -> str:
+        """The note typed for the pressed button's action (see NOTE_FIELDS)."""
+        field = NOTE_FIELDS.get(self.action)
+        return (self.cleaned_data.get(field) or "").strip() if field else ""
+
     def value(self, name: str):
         """The typed value when the field is in the form, else the stored one."""
         if name in self.fields:
@@ -64,44 +94,40 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        self.check_version()
-        if self.action_error:
-            self.add_error(None, self.action_error)
-            return cleaned
-        action = self.action
-        if action in workflow.NEEDS_COMPLETE:
-            problems = workflow.publishing_problems(
-                title=self.value("title"),
-                summary=self.value("summary"),
-                body=self.value("body"),
-                has_authors=self.has_authors,
-                has_cover=bool(self.value("cover_image")),
-                cover_alt=self.value("cover_alt"),
-            )
-            for field, message in problems.items():
-                self.add_error(field if field in self.fields else None, message)
-        if action == Action.RETURN and not (cleaned.get("workflow_note") or "").strip():
-            self.add_error("workflow_note", workflow.note_required_message(action))
-        if action == Action.CORRECT and not (cleaned.get("public_note") or "").strip():
-            self.add_error("public_note", workflow.note_required_message(action))
-        if action == Action.SCHEDULE:
-            when = cleaned.get("published_at")
-            if "published_at" in self.fields and (when is None or when <= timezone.now()):
-                self.add_error(
-                    "published_at", gettext("Choose a publication time in the future to schedule.")
-                )
+        current = self.check_version()
+        if self.action is not None:
+            self.check_action(current or self.instance)
         return cleaned
 
-    def check_version(self) -> None:
-        """Refuse a save started from an older version, naming who saved since and what."""
-        if self.instance.pk is None:
+    def check_action(self, article: Article) -> None:
+        """The pressed button's action is possible now, and what it needs is filled in."""
+        try:
+            workflow.check_state(self.action, article)
+        except workflow.TransitionError as exc:
+            # Typically a page opened before someone else moved the article: the form
+            # comes back with the message and everything typed.
+            self.add_error(None, str(exc))
             return
+        typed = {name: self.value(name) for name in CHECKED_FIELDS}
+        typed["note"] = self.note
+        if "published_at" in self.fields:
+            typed["when"] = self.cleaned_data.get("published_at")
+        for key, message in workflow.problems(self.action, typed).items():
+            field = NOTE_FIELDS[self.action] if key == "note" else PROBLEM_FIELDS.get(key, key)
+            self.add_error(field if field in self.fields else None, message)
+
+    def check_version(self) -> Article | None:
+        """Refuse a save started from an older version, naming who saved since and what.
+
+        Returns the article as stored now (None on the add form), its row locked until the
+        admin's transaction ends, so two saves cannot both pass this check.
+        """
+        if self.instance.pk is None:
+            return None
         started = self.cleaned_data.get("base_version")
-        # Locks the row until the admin's transaction ends (PostgreSQL), so two saves
-        # cannot both pass this check.
         current = Article.objects.select_for_update().get(pk=self.instance.pk)
         if started == current.version:
-            return
+            return current
         who = current.updated_by
         name = (who.get_full_name() or who.get_username()) if who else gettext("someone")
         changed = revisions.changes_since(current, started) if started else None
@@ -116,7 +142,7 @@ class ArticleAdminForm(forms.ModelForm):
             )
             % {
                 "name": name,
-                "time": timezone.localtime(current.updated_at).strftime("%H:%M:%S %d/%m/%Y"),
+                "time": local_datetime_seconds(current.updated_at),
                 "what": what,
             },
         )
@@ -124,6 +150,24 @@ class ArticleAdminForm(forms.ModelForm):
         data = self.data.copy()
         data[self.add_prefix("base_version")] = current.version
         self.data = data
+        return current
+
+
+class BylineFormSet(BaseInlineFormSet):
+    """An article's bylines; a workflow button that puts it out needs at least one author."""
+
+    def clean(self):
+        super().clean()
+        action = pressed_action(self.data)
+        if action is None:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("author") and not form.cleaned_data.get(DELETION_FIELD_NAME)
+        ]
+        if problem := workflow.problems(action, {"authors": bool(kept)}).get("authors"):
+            raise forms.ValidationError(problem)
 
 
 class AttachmentForm(forms.ModelForm):

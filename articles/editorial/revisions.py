@@ -10,7 +10,6 @@ from difflib import SequenceMatcher
 import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -19,6 +18,7 @@ from reversion.models import Version
 from accounts.models import Author
 from articles import workflow
 from articles.models import Article, Byline, Tag
+from newsroom.timezones import local_datetime_seconds
 
 # What a restore brings back; status, times and the slug (the public URL) stay as they are.
 RESTORED_FIELDS = ["title", "summary", "body", "cover_image", "cover_caption", "cover_alt"]
@@ -199,10 +199,6 @@ def restore(*, article: Article, version: Version, by) -> Article:
         reversion.set_user(by)
         reversion.set_comment(
             gettext("Restored the revision of %(time)s")
-            % {"time": _local(version.revision.date_created)}
+            % {"time": local_datetime_seconds(version.revision.date_created)}
         )
     return article
-
-
-def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%H:%M:%S %d/%m/%Y")

@@ -1,4 +1,10 @@
-"""RSS 2.0 feeds: the latest articles, site-wide and per tag."""
+"""RSS 2.0 feeds: the latest articles, site-wide and per tag.
+
+Links are absolute URLs from SITE_URL (the syndication framework keeps a link that has its
+domain and protocol, and would otherwise take both from the request). Titles and leads are
+plain text, and RSS readers read <title> and <description> as HTML: they are escaped as
+text, once more than XML needs (as Django's own item_title does, #6533).
+"""
 
 import copy
 
@@ -7,27 +13,29 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.models import Article, Tag
 from articles.public.prefetch import with_listed_authors
 from articles.templatetags.renditions import share_image
+from newsroom.site_url import absolute_url
 
 FEED_SIZE = 20
 
 
 class LatestArticlesFeed(Feed):
     def title(self):
-        return settings.SITE_NAME
+        return escape(settings.SITE_NAME)
 
     def description(self):
-        return settings.SITE_DESCRIPTION
+        return escape(settings.SITE_DESCRIPTION)
 
     def link(self):
-        return reverse("articles:home")
+        return absolute_url(reverse("articles:home"))
 
     def feed_url(self):
-        return reverse("articles:feed")
+        return absolute_url(reverse("articles:feed"))
 
     def latest(self, published) -> list[Article]:
         """The newest FEED_SIZE of these articles, with their authors and tags."""
@@ -37,10 +45,13 @@ class LatestArticlesFeed(Feed):
         return self.latest(Article.objects.published())
 
     def item_title(self, item: Article) -> str:
-        return item.title
+        return escape(item.title)
 
     def item_description(self, item: Article) -> str:
-        return item.summary
+        return escape(item.summary)
+
+    def item_link(self, item: Article) -> str:
+        return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item: Article) -> str:
         return ", ".join(author.name for author in item.ordered_authors)
@@ -61,7 +72,7 @@ class LatestArticlesFeed(Feed):
         if not card:
             return []
         # Feed readers fetch enclosures from anywhere: the URL must be absolute.
-        url = self.request.build_absolute_uri(card["url"])
+        url = absolute_url(card["url"])
         return [Enclosure(url, str(item.cover_share_size or 0), card["mime_type"])]
 
     def __call__(self, request, *args, **kwargs):
@@ -76,16 +87,16 @@ class TagArticlesFeed(LatestArticlesFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def title(self, tag: Tag) -> str:
-        return f"{tag.name} — {settings.SITE_NAME}"
+        return escape(f"{tag.name} — {settings.SITE_NAME}")
 
     def description(self, tag: Tag) -> str:
-        return _("Latest articles tagged %(tag)s.") % {"tag": tag.name}
+        return escape(_("Latest articles tagged %(tag)s.") % {"tag": tag.name})
 
     def link(self, tag: Tag) -> str:
-        return tag.get_absolute_url()
+        return absolute_url(tag.get_absolute_url())
 
     def feed_url(self, tag: Tag) -> str:
-        return reverse("articles:tag_feed", kwargs={"slug": tag.slug})
+        return absolute_url(reverse("articles:tag_feed", kwargs={"slug": tag.slug}))
 
     def items(self, tag: Tag):
         return self.latest(Article.objects.published_with_tag(tag))

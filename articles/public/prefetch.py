@@ -1,5 +1,16 @@
-"""The rows shown around articles: the article page's authors, tags and attachments, and
-the bylines of a listing's 20 summaries.
+"""The rows shown around articles, loaded before the page is drawn: the article page's
+authors, tags and attachments, and the bylines of a listing's 20 summaries.
+
+The contract: these functions set attributes on the Article objects they are given, and the
+templates read them instead of querying:
+
+    page_authors      list[Author], byline order   with_related(), with_listed_authors()
+                                                   (read through Article.ordered_authors)
+    page_tags         list[Tag], by name           with_related()
+    page_attachments  list[Attachment], in order   with_related()
+
+An article that did not come through here has none of them: use `ordered_authors`,
+`tags.all()` and `attachments.all()`.
 
 Every uncached page view runs these queries. Built by the ORM on each view, they took
 about 0.5 ms of Python apiece, several times what PostgreSQL spends running them. Their

@@ -4,20 +4,29 @@
 ARTICLES_PER_SITEMAP (the protocol allows 50,000 URLs a file; smaller files are quicker
 to build and to fetch). Each section says its latest change with one aggregate query,
 never by loading every item.
+
+Locations are on SITE_URL, whatever Host or scheme the request named: each sitemap's
+documented `protocol` and its domain come from it. Django's index view takes the domain
+from the request (or from the sites framework's database row, a second copy of SITE_URL),
+so the index is built here.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.paginator import Paginator
 from django.db.models import Max, OuterRef, Subquery
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import http_date
 
 from accounts.models import Author
 from articles.models import Article, Byline, Tag, TagListing
+from newsroom.site_url import absolute_url, site_domain, site_scheme
 
 # Google News reads only articles of the last two days, at most 1,000 of them.
 NEWS_WINDOW = timedelta(hours=48)
@@ -30,6 +39,14 @@ def latest_publication():
 
 
 class CountedSitemap(Sitemap):
+    @property
+    def protocol(self) -> str:
+        return site_scheme()
+
+    def get_domain(self, site=None) -> str:
+        """SITE_URL's host, never the request's (`site` is built from its Host header)."""
+        return site_domain()
+
     # Django builds a new paginator (and count query) on every access; once is enough.
     @cached_property
     def paginator(self) -> Paginator:
@@ -125,13 +142,27 @@ SITEMAPS = {"articles": ArticleSitemap, "tags": TagSitemap, "authors": AuthorSit
 NEWS_SITEMAPS = {"news": NewsSitemap}
 
 
+@x_robots_tag
 def index(request):
-    """/sitemap.xml: the sections that have something in them (an empty urlset is invalid)."""
+    """/sitemap.xml: the sections that have something in them (an empty urlset is invalid),
+    every page of each on SITE_URL, and Last-Modified from the newest change."""
     sections = {name: sitemap() for name, sitemap in SITEMAPS.items()}
     listed = {name: s for name, s in sections.items() if s.paginator.count} or sections
-    return sitemap_views.index(
+    entries, changes = [], []
+    for name, sitemap in listed.items():
+        location = absolute_url(reverse("articles:sitemap_section", kwargs={"section": name}))
+        lastmod = sitemap.get_latest_lastmod()
+        changes.append(lastmod)
+        entries.append(SitemapIndexItem(location, lastmod))
+        pages = range(2, sitemap.paginator.num_pages + 1)
+        entries += [SitemapIndexItem(f"{location}?p={page}", lastmod) for page in pages]
+    headers = None
+    if changes and None not in changes:
+        headers = {"Last-Modified": http_date(max(changes).timestamp())}
+    return TemplateResponse(
         request,
-        listed,
-        template_name="articles/sitemap_index.xml",
-        sitemap_url_name="articles:sitemap_section",
+        "articles/sitemap_index.xml",
+        {"sitemaps": entries},
+        content_type="application/xml",
+        headers=headers,
     )

@@ -13,6 +13,7 @@ from articles.public.prefetch import with_listed_authors, with_related
 from articles.search import MAX_QUERY_CHARS
 from articles.workflow import can_view
 from newsroom.paths import STAFF_PREFIXES
+from newsroom.site_url import absolute_url
 
 PAGE_SIZE = 20
 
@@ -169,7 +170,7 @@ def robots_txt(request):
         "User-agent: *",
         *(f"Disallow: {prefix}" for prefix in disallowed),
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('articles:sitemap'))}",
-        f"Sitemap: {request.build_absolute_uri(reverse('articles:news_sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('articles:sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('articles:news_sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

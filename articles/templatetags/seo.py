@@ -6,11 +6,13 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import localtime
 
 from articles.templatetags.renditions import share_image
+from newsroom.site_url import absolute_url
+from newsroom.timezones import iso_datetime
 
 register = template.Library()
 
@@ -18,23 +20,39 @@ register = template.Library()
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path: str) -> str:
-    return context["request"].build_absolute_uri(path)
+@register.simple_tag(name="absolute_url")
+def absolute_url_tag(path: str) -> str:
+    """The site's absolute URL of a path: from SITE_URL, whatever Host the request named."""
+    return absolute_url(path)
+
+
+def page_parameters(context, number: int | None) -> dict:
+    """The parameters that make this listing page different: the search words and the page
+    number past page 1. Nothing else a request carries (utm_source, fbclid…) is kept, so the
+    page is the same for the page cache's one entry (page_cache.PAGE_PARAMETERS)."""
+    params = {}
+    if context.get("query"):
+        params["q"] = context["query"]
+    if number is not None and number > 1:
+        params["page"] = number
+    return params
 
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context) -> str:
     """This page's one address: its path, the search words and the page number past page 1."""
-    request = context["request"]
-    params = {}
-    if context.get("query"):
-        params["q"] = context["query"]
     page_obj = context.get("page_obj")
-    if page_obj is not None and page_obj.number > 1:
-        params["page"] = page_obj.number
+    params = page_parameters(context, page_obj.number if page_obj is not None else None)
     query = f"?{urlencode(params)}" if params else ""
-    return request.build_absolute_uri(request.path + query)
+    return absolute_url(context["request"].path + query)
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context, number: int) -> str:
+    """A link to another page of this listing ('?q=…&page=3'), with only its own parameters."""
+    params = page_parameters(context, None)
+    params["page"] = number
+    return f"?{urlencode(params)}"
 
 
 @register.simple_tag
@@ -42,11 +60,10 @@ def og_locale(language_code: str) -> str:
     return {"vi": "vi_VN", "en": "en_US"}.get(language_code, language_code)
 
 
-@register.simple_tag(takes_context=True)
-def article_json_ld(context, article) -> str:
+@register.simple_tag
+def article_json_ld(article) -> str:
     """schema.org NewsArticle as JSON-LD: a data block, which the CSP does not execute."""
-    request = context["request"]
-    url = request.build_absolute_uri(article.get_absolute_url())
+    url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -54,14 +71,14 @@ def article_json_ld(context, article) -> str:
         "url": url,
         "headline": article.title[:110],
         "description": article.summary,
-        "datePublished": localtime(article.published_at).isoformat(timespec="seconds"),
-        "dateModified": localtime(article.modified_at).isoformat(timespec="seconds"),
+        "datePublished": iso_datetime(article.published_at),
+        "dateModified": iso_datetime(article.modified_at),
         "inLanguage": settings.LANGUAGE_CODE,
         "author": [
             {
                 "@type": "Person",
                 "name": author.name,
-                "url": request.build_absolute_uri(author.get_absolute_url()),
+                "url": absolute_url(author.get_absolute_url()),
             }
             for author in article.ordered_authors
         ],
@@ -69,19 +86,13 @@ def article_json_ld(context, article) -> str:
         "publisher": {
             "@type": "Organization",
             "name": settings.SITE_NAME,
-            "url": request.build_absolute_uri("/"),
+            "url": absolute_url(reverse("articles:home")),
         },
     }
     if article.cover_image:
-        data["image"] = [request.build_absolute_uri(share_image(article.cover_image)["url"])]
+        data["image"] = [absolute_url(share_image(article.cover_image)["url"])]
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return format_html(
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 (escaped just above)
     )
-
-
-@register.filter
-def w3c_datetime(value) -> str:
-    """'2024-04-19T20:15:00+07:00': local time to the second, as sitemaps and Open Graph expect."""
-    return localtime(value).isoformat(timespec="seconds") if value else ""

@@ -12,11 +12,11 @@ The article needs its authors loaded (`articles.public.prefetch.with_listed_auth
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.timezone import localtime
 
+from articles.templatetags.bylines import byline_links
 from articles.templatetags.renditions import picture
 from newsroom.markup import escape
-from newsroom.timezones import local_datetime
+from newsroom.timezones import iso_datetime, local_datetime
 
 register = template.Library()
 
@@ -51,15 +51,11 @@ def publication_time(value) -> str:
     """<time> in the reader's language: `20:15 19/04/2024` in Vietnamese."""
     if value is None:
         return ""
-    machine = localtime(value).isoformat(timespec="seconds")
-    return f'<time datetime="{machine}">{escape(local_datetime(value))}</time>'
+    return f'<time datetime="{iso_datetime(value)}">{escape(local_datetime(value))}</time>'
 
 
 def byline(authors) -> str:
-    links = ", ".join(
-        f'<a href="{escape(author.get_absolute_url())}" rel="author">{escape(author.name)}</a>'
-        for author in authors
-    )
+    links = byline_links(authors)
     return f" — {links}" if links else ""
 
 

@@ -21,7 +21,6 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpResponse, JsonResponse
-from django.template import loader
 from django.template.defaultfilters import filesizeformat
 from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
@@ -130,17 +129,17 @@ class RequestSizeLimitMiddleware:
 
 
 def too_large(request, size: int, limit: int) -> HttpResponse:
-    """413: what was too large, that nothing was saved, and what to do."""
-    article = is_article_body_view(request)
+    """413: the styled "too large" page (newsroom.error_pages), saying how much is accepted."""
+    from newsroom.error_pages import render_error_page
+
     message = _("What was sent is %(size)s; this page accepts at most %(limit)s.") % {
         "size": filesizeformat(size),
         "limit": filesizeformat(limit),
     }
     if "json" in request.headers.get("Accept", "") or request.path_info.endswith("/autosave/"):
         response = JsonResponse({"error": message}, status=413)
-    else:
-        context = {"message": message, "article": article}
-        body = loader.render_to_string("media/request_too_large.html", context)
-        response = HttpResponse(body, status=413)
-    add_never_cache_headers(response)
-    return response
+        add_never_cache_headers(response)
+        return response
+    return render_error_page(
+        request, "400.html", status=413, reason="too_large", limit_message=message
+    )

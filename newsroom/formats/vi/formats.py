@@ -4,6 +4,8 @@ SHORT_DATETIME_FORMAT = "H:i d/m/Y"
 DATE_FORMAT = "d/m/Y"
 SHORT_DATE_FORMAT = "d/m/Y"
 TIME_FORMAT = "H:i"
+# Ours, not Django's: newsroom.timezones.local_datetime_seconds.
+DATETIME_SECONDS_FORMAT = "H:i:s d/m/Y"
 DATETIME_INPUT_FORMATS = [
     "%d/%m/%Y %H:%M",
     "%d/%m/%Y %H:%M:%S",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_media'),
+        ('accounts', '0005_password_reset_requests'),
     ]
 
     operations = [
