@@ -16,7 +16,7 @@ from accounts.models import Author
 from articles.body_images import fill_missing_alt
 from articles.rich_text import RichTextField
 from articles.sanitize import sanitize_html
-from articles.search import search, search_text
+from articles.search import search, search_columns
 from newsroom.media.documents import kind_of, validate_attachment
 from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave, clean_filename
@@ -207,8 +207,9 @@ class Article(DeletesFilesOfFailedSave, models.Model):
     # The latest public correction ("Đính chính"); articles/workflow.py sets both.
     correction_note = models.TextField(_("correction note"), blank=True, editable=False)
     corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True, editable=False)
-    # Folded words of title, lead and body, for search where PostgreSQL is not (articles.search).
+    # The words of title, lead and body, folded and as written, for search (articles.search).
     search_text = models.TextField(editable=False, blank=True, default="")
+    search_exact = models.TextField(editable=False, blank=True, default="")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -254,7 +255,7 @@ class Article(DeletesFilesOfFailedSave, models.Model):
         if self.published_at is not None:
             self.published_at = self.published_at.replace(microsecond=0)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "search_exact"}
         super().save(*args, **kwargs)
         self._remember_old_slug()
 
@@ -269,7 +270,7 @@ class Article(DeletesFilesOfFailedSave, models.Model):
         self.body = store_pasted_images(self.body, by_id=self.updated_by_id)
         # Whoever saves (admins included), the body is sanitized before it is stored.
         self.body = fill_missing_alt(sanitize_html(self.body))
-        self.search_text = search_text(self.title, self.summary, self.body)
+        self.search_text, self.search_exact = search_columns(self.title, self.summary, self.body)
 
     def state_at(self, now) -> "Article.State":
         """The article's state at the moment `now` (see State)."""

@@ -8,6 +8,7 @@ search, tags, authors and the sitemaps) and never grows with the table.
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, Window
+from django.db.models.expressions import RowRange
 from django.utils.functional import cached_property
 
 MAX_PAGES = 100
@@ -70,7 +71,13 @@ class CountInPagePaginator(Paginator):
     def page(self, number):
         number = page_number(self, number)
         start = (number - 1) * self.per_page
-        counted = self.object_list.annotate(total_matches=Window(Count("pk")))
+        # The window counts every row in the page's own order: PostgreSQL then works out the
+        # order's key (search's rank) before the window, which keeps narrow rows; otherwise
+        # what the key reads (the search vectors) went through it, spilling to disk.
+        window = Window(
+            Count("pk"), order_by=list(self.object_list.query.order_by), frame=RowRange()
+        )
+        counted = self.object_list.annotate(total_matches=window)
         rows = list(counted[start : start + self.per_page])
         if rows:
             self.__dict__["count"] = rows[0].total_matches  # the count property, known now

@@ -10,7 +10,7 @@ from accounts.models import Author
 from articles.models import Article, Attachment, Byline, OldSlug, Tag
 from articles.public.pagination import CountInPagePaginator, ListingPaginator
 from articles.public.prefetch import with_listed_authors, with_related
-from articles.search import MAX_QUERY_CHARS
+from articles.search import MAX_QUERY_CHARS, Query
 from articles.workflow import can_view
 from newsroom.paths import STAFF_PREFIXES
 from newsroom.site_url import absolute_url
@@ -48,9 +48,9 @@ class ArticleListView(ListView):
 
 class ArticleDetailView(DetailView):
     def get_queryset(self):
-        # Readers see only what published() lets through. search_text is a folded copy
-        # of the body, for SQLite's search only.
-        return Article.objects.published().defer("search_text")
+        # Readers see only what published() lets through. The search columns are copies
+        # of the text, for search only.
+        return Article.objects.published().defer("search_text", "search_exact")
 
     def get_object(self, queryset=None):
         return with_related(super().get_object(queryset))
@@ -139,7 +139,10 @@ class ArticleSearchView(ArticleListView):
         return _("Search the articles of %(site)s.") % {"site": settings.SITE_NAME}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        # search_query: the words the results mark (articles/search/highlight.py).
+        return super().get_context_data(
+            query=self.query, search_query=Query.parse(self.query), **kwargs
+        )
 
 
 def download_attachment(request, pk: int):

@@ -2,10 +2,12 @@
 
     {% load summaries %}
     {% article_summary article lead=True %}
+    {% article_summary article marks=search_query %}
 
 gives its cover (a small responsive picture), title, time, byline and the start of its lead.
 Built in Python rather than an included template: a listing shows 20 of them, and the
 included template was half of a listing page's time (docs/benchmarks.md).
+With `marks` (a search's `Query`), the words of title and lead that match are marked.
 The article needs its authors loaded (`articles.public.prefetch.with_listed_authors`).
 """
 
@@ -13,6 +15,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from articles.search.highlight import highlight
 from articles.templatetags.bylines import byline_links
 from articles.templatetags.renditions import picture
 from newsroom.markup import escape
@@ -29,21 +32,22 @@ COVER = {
 
 
 @register.simple_tag
-def article_summary(article, lead=False) -> str:
+def article_summary(article, lead=False, marks=None) -> str:
     lead = bool(lead)
     url = escape(article.get_absolute_url())
-    title = escape(article.title)
+    title = highlight(article.title, marks) if marks else escape(article.title)
     cover = ""
     if article.cover_image:
         image = picture(article.cover_image, alt="", css_class="summary__image", **COVER[lead])
         cover = f'<a href="{url}" tabindex="-1" aria-hidden="true">{image}</a>'
+    lead_html = lead_paragraph(article.summary, marks)
     modifier = " summary--lead" if lead else ""
     title_modifier = " summary__title--lead" if lead else ""
     return mark_safe(  # noqa: S308 (every value above and below is escaped)
         f'<article class="summary{modifier}">{cover}<div class="summary__text">'
         f'<h2 class="summary__title{title_modifier}"><a href="{url}">{title}</a></h2>'
         f'<p class="summary__meta">{publication_time(article.published_at)}'
-        f"{byline(article.ordered_authors)}</p>{lead_paragraph(article.summary)}</div></article>"
+        f"{byline(article.ordered_authors)}</p>{lead_html}</div></article>"
     )
 
 
@@ -59,8 +63,8 @@ def byline(authors) -> str:
     return f" — {links}" if links else ""
 
 
-def lead_paragraph(summary: str) -> str:
+def lead_paragraph(summary: str, marks=None) -> str:
     if not summary:
         return ""
     lead = Truncator(summary).words(LEAD_WORDS, truncate=" …")
-    return f'<p class="summary__lead">{escape(lead)}</p>'
+    return f'<p class="summary__lead">{highlight(lead, marks) if marks else escape(lead)}</p>'
