@@ -499,3 +499,42 @@ class Attachment(DeletesFilesOfFailedSave, models.Model):
     def kind_label(self) -> str:
         kind = kind_of(self.original_filename or self.file.name)
         return kind.label if kind else self.extension
+
+
+class ReadCount(models.Model):
+    """How many times readers opened an article in one hour (articles/public/most_read.py)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    hour = models.DateTimeField()  # its start
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "hour"], name="read_count_unique_hour")
+        ]
+        indexes = [models.Index(fields=["hour"], name="read_count_hour")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}: {self.count}"
+
+
+class MostRead(models.Model):
+    """One place in a most-read list (the last 24 hours or 7 days), as the last count made it."""
+
+    class Period(models.TextChoices):
+        DAY = "day", _("Last 24 hours")
+        WEEK = "week", _("Last 7 days")
+
+    period = models.CharField(max_length=8, choices=Period.choices)
+    position = models.PositiveSmallIntegerField()
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="most_read")
+    reads = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["period", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "position"], name="most_read_unique_place")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.position}: {self.article_id} ({self.reads})"

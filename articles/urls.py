@@ -2,7 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from articles.editorial import preview
-from articles.public import feeds, sitemaps, views
+from articles.public import feeds, most_read, sitemaps, views
 from articles.public.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
 app_name = "articles"
@@ -16,6 +16,7 @@ urlpatterns = [
     path("tags/<slug:slug>/feed/", feeds.TagArticlesFeed(), name="tag_feed"),
     path("authors/<slug:slug>/", views.AuthorArticleListView.as_view(), name="author"),
     path("attachments/<int:pk>/", views.download_attachment, name="attachment"),
+    path("read/<int:pk>/<str:signature>/", most_read.read, name="read"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path(

@@ -8,4 +8,4 @@ EDITOR_PREFIXES = ("/admin/", "/ckeditor/")
 # The staff's pages: never in a shared cache, not for crawlers.
 STAFF_PREFIXES = (*EDITOR_PREFIXES, "/accounts/")
 # Answers that depend on who asks or on the moment: never taken from the page cache.
-UNCACHED_PREFIXES = (*STAFF_PREFIXES, "/i18n/", "/attachments/", "/healthz")
+UNCACHED_PREFIXES = (*STAFF_PREFIXES, "/i18n/", "/attachments/", "/healthz", "/read/")

@@ -161,6 +161,10 @@ if env("REDIS_URL", default=""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Most read (articles/public/most_read.py): reads counted per article and hour in Redis
+# (without it, in each worker's memory), folded into the database by `manage.py count_reads`.
+READ_COUNTER_URL = env("REDIS_URL", default="")
+READ_COUNTER_PREFIX = env("CACHE_KEY_PREFIX", default="newsroom") + ":reads"
 # How long a shared cache (CDN, reverse proxy) may hold a public page; browsers revalidate.
 PUBLIC_PAGE_S_MAXAGE = env.int("PUBLIC_PAGE_S_MAXAGE", default=30)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)  # 0: off

@@ -174,8 +174,8 @@ def test_article_page_runs_a_fixed_number_of_queries(
     )
     for _ in range(count):
         AttachmentFactory(article=article)
-    # the article, its authors, tags, attachments
-    with django_assert_num_queries(4):
+    # the article, its authors, tags, attachments, the most-read box
+    with django_assert_num_queries(5):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
