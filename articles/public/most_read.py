@@ -253,7 +253,7 @@ def fold(now=None) -> int:
             unique_fields=["article", "hour"],
             update_fields=["count"],
         )
-        ReadCount.objects.filter(hour__lt=hour - timedelta(hours=PERIOD_HOURS["week"])).delete()
+        ReadCount.objects.filter(hour__lte=hour - timedelta(hours=PERIOD_HOURS["week"])).delete()
         MostRead.objects.all().delete()
         MostRead.objects.bulk_create(ranked(hour))
     return len(rows)
