@@ -18,12 +18,14 @@ $(INSTALLED): pyproject.toml constraints.txt
 install: $(INSTALLED)
 
 # Development server with DEBUG on, on the embedded SQLite database with demo content;
-# the mail sender runs beside it and prints every mail on this console (README, "Mail").
+# the mail sender runs beside it and prints every mail on this console (README, "Mail"), and
+# the most-read count (README, "Reading site").
 run: $(INSTALLED)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	DEBUG=1 $(BIN)/python manage.py deliver_mail --loop --interval 2 & sender=$$!; \
-	trap 'kill $$sender 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(BIN)/python manage.py count_reads --loop --interval 10 & counter=$$!; \
+	trap 'kill $$sender $$counter 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production: DEBUG off, settings from the environment (README, "Production"), gunicorn.
