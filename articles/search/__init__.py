@@ -87,24 +87,13 @@ def _search_postgresql(queryset: QuerySet, query: Query) -> QuerySet:
     vector = RawSQL(f"{table}.search_vector", [], output_field=SearchVectorField())
     # The words are letters and digits only: no operator of to_tsquery's can come with them.
     matches = SearchQuery(" & ".join(query.folded), config="simple", search_type="raw")
+    # Each test reads the vectors in the row (STORAGE MAIN, migration 0012): no copy to make.
+    key, params = ranking.key_sql(query, f"{table}.search_vector", f"{table}.search_exact_vector")
     return (
-        queryset.alias(search=vector, rank=_rank_postgresql(table, query))
+        queryset.alias(search=vector, rank=RawSQL(key, params, output_field=IntegerField()))
         .filter(search=matches)
         .order_by("-rank", "-published_at", "-id")
     )
-
-
-def _rank_postgresql(table: str, query: Query) -> RawSQL:
-    # Each test reads the vectors in the row (STORAGE MAIN, migration 0012): no copy to make.
-    folded_level, params = ranking.level_sql(f"{table}.search_vector", query.folded)
-    if not query.accented:
-        sql = f"({len(query.folded) * 100} + 11 * ({folded_level}))"
-        return RawSQL(sql, params, output_field=IntegerField())
-    exact = f"{table}.search_exact_vector"
-    present = " + ".join(f"({exact} @@ to_tsquery('simple', %s))::int" for _ in query.written)
-    typed_level, typed_params = ranking.level_sql(exact, query.written)
-    sql = f"(({present}) * 100 + ({typed_level}) * 10 + ({folded_level}))"
-    return RawSQL(sql, [*query.written, *typed_params, *params], output_field=IntegerField())
 
 
 def _search_sqlite(queryset: QuerySet, query: Query) -> QuerySet:

@@ -16,7 +16,7 @@ the title, the lead, the body; 6, 5, 4 near one another there (each word within 
 of the next, in either order); 3, 2 all of them in the title, the lead; 1 all of them
 somewhere; 0 not all of them.
 
-The key is one number, `present * 100 + typed level * 10 + folded level`. PostgreSQL works
+The key is one number, `score()`: present × 100 + typed level × 10 + folded level. PostgreSQL works
 it out with tsquery tests on the stored vectors; SQLite with `rank()` below, on the stored
 lines, which counts positions as PostgreSQL's vectors keep them (a word's first 255
 positions in a field, 256 in all, none past 16383), so both give the same number.
@@ -47,8 +47,11 @@ def levels(words) -> list[tuple[int, str, int | None]]:
     return LEVELS if len(words) > 1 else ONE_WORD_LEVELS
 
 
+PRESENT, TYPED = 100, 10  # the key's weights: levels are 0 to 9
+
+
 def score(present: int, typed_level: int, folded_level: int) -> int:
-    return present * 100 + typed_level * 10 + folded_level
+    return present * PRESENT + typed_level * TYPED + folded_level
 
 
 # SQLite: the rule in Python.
@@ -152,6 +155,19 @@ def tsquery(test: str, words, field) -> str:
         ]
         pairs.append("(" + " | ".join(near) + ")")
     return " & ".join(pairs)
+
+
+def key_sql(query, folded_vector: str, exact_vector: str) -> tuple[str, list[str]]:
+    """score() as SQL over the vector columns, with its parameters (the tsquery texts)."""
+    folded_level, params = level_sql(folded_vector, query.folded)
+    if not query.accented:
+        # Every match has all its words as typed, and the typed level is the folded one.
+        return f"({len(query.folded) * PRESENT} + {TYPED + 1} * ({folded_level}))", params
+    exact = f"({exact_vector} @@ to_tsquery('simple', %s))::int"
+    present = " + ".join(exact for _ in query.written)
+    typed_level, typed_params = level_sql(exact_vector, query.written)
+    key = f"(({present}) * {PRESENT} + ({typed_level}) * {TYPED} + ({folded_level}))"
+    return key, [*query.written, *typed_params, *params]
 
 
 def level_sql(vector: str, words) -> tuple[str, list[str]]:
