@@ -7,40 +7,22 @@ Only one sender works at a time, on any number of machines; a second one skips i
 """
 
 import logging
-import signal
-import threading
 
-from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError
 
 from accounts import password_links
 from newsroom.mail import send_due, sender_lock
+from newsroom.periodic import PeriodicCommand
 
 logger = logging.getLogger(__name__)
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
     help = "Send the queued mail: once, or every few seconds with --loop."
+    interval = 5
 
-    def add_arguments(self, parser):
-        parser.add_argument("--loop", action="store_true", help="keep going until stopped")
-        parser.add_argument(
-            "--interval", type=float, default=5, help="seconds between passes with --loop"
-        )
-
-    def handle(self, *args, loop=False, interval=5, **options):
-        stopped = threading.Event()
-        if loop:
-            # systemd stops the sender with SIGTERM: the pass under way ends first.
-            signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-        while True:
-            self.deliver(raise_errors=not loop)
-            if not loop:
-                return
-            # A long-lived process: drop a connection the database closed meanwhile.
-            close_old_connections()
-            if stopped.wait(interval):
-                return
+    def make_pass(self, *, raise_errors: bool, **options) -> None:
+        self.deliver(raise_errors=raise_errors)
 
     def deliver(self, *, raise_errors: bool) -> None:
         try:

@@ -7,45 +7,28 @@ nothing twice, and the lists are rebuilt by one pass at a time.
 """
 
 import logging
-import signal
-import threading
 
 import redis
-from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError
 
 from articles.public import most_read
+from newsroom.periodic import PeriodicCommand
 
 logger = logging.getLogger(__name__)
 
 
-class Command(BaseCommand):
+class Command(PeriodicCommand):
     help = "Count the reads into the most-read lists: once, or every minute with --loop."
+    interval = 60
 
-    def add_arguments(self, parser):
-        parser.add_argument("--loop", action="store_true", help="keep going until stopped")
-        parser.add_argument(
-            "--interval", type=float, default=60, help="seconds between passes with --loop"
-        )
-
-    def handle(self, *args, loop=False, interval=60, **options):
-        stopped = threading.Event()
-        if loop:
-            # systemd stops it with SIGTERM: the pass under way ends first.
-            signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-        while True:
-            try:
-                copied = most_read.fold()
-            except (DatabaseError, redis.RedisError):
-                if not loop:
-                    raise
-                # Redis keeps the counts two days, the database its rows: the next pass catches up.
-                logger.exception("Could not count the reads")
-            else:
-                if options["verbosity"] > 1:
-                    self.stdout.write(f"Hourly counts copied: {copied}")
-            if not loop:
-                return
-            close_old_connections()
-            if stopped.wait(interval):
-                return
+    def make_pass(self, *, raise_errors: bool, **options) -> None:
+        try:
+            copied = most_read.fold()
+        except (DatabaseError, redis.RedisError):
+            if raise_errors:
+                raise
+            # Redis keeps the counts two days, the database its rows: the next pass catches up.
+            logger.exception("Could not count the reads")
+            return
+        if options["verbosity"] > 1:
+            self.stdout.write(f"Hourly counts copied: {copied}")
