@@ -180,7 +180,7 @@ def test_search_runs_a_fixed_number_of_queries(
 
 
 def test_search_is_served_by_an_index(cham):
-    """PostgreSQL: the GIN index answers; SQLite: the folded column is stored on save."""
+    """PostgreSQL: the GIN index answers; SQLite: the folded and written lines are stored."""
     if connection.vendor == "postgresql":
         queryset = Article.objects.search("thap cham").values("pk")
         with connection.cursor() as cursor:
@@ -190,7 +190,10 @@ def test_search_is_served_by_an_index(cham):
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert "article_search_vector" in plan, plan
     else:
-        stored = Article.objects.values_list("search_text", flat=True).get()
+        folded, written = Article.objects.values_list("search_text", "search_exact").get()
         assert (
-            stored == " le hoi o thap cham \n nguoi dan do ve quang truong \n khong khi ron rang "
+            folded == " le hoi o thap cham \n nguoi dan do ve quang truong \n khong khi ron rang "
+        )
+        assert written == (
+            " lễ hội ở tháp chàm \n người dân đổ về quảng trường \n không khí rộn ràng "
         )
