@@ -23,6 +23,10 @@ from accounts.two_factor import devices as second_factor
 
 User = get_user_model()
 
+# A second factor is removed only by the recorded reset (StaffUserAdmin), not as a row.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+
 # The admin's own login form gets the same bounds as the public one (django-axes guards both).
 admin.site.login_form = AdminSignInForm
 

@@ -1,3 +1,4 @@
+import re
 from functools import cache
 
 from django.contrib.auth import logout
@@ -22,6 +23,15 @@ OPEN_URL_NAMES = [
 ]
 
 
+# The staff preview of an article (/preview/<id>/) is a staff page outside the prefixes;
+# a preview link (/preview/shared/…) is a partner's, not staff's.
+STAFF_PREVIEW = re.compile(r"^/preview/\d+/")
+
+
+def is_staff_page(path: str) -> bool:
+    return path.startswith(STAFF_PREFIXES) or bool(STAFF_PREVIEW.match(path))
+
+
 @cache
 def open_paths() -> frozenset[str]:
     return frozenset(reverse(name) for name in OPEN_URL_NAMES)
@@ -42,7 +52,7 @@ class SecondFactorRequiredMiddleware:
         path = request.path_info
         if (
             user.is_authenticated
-            and path.startswith(STAFF_PREFIXES)
+            and is_staff_page(path)
             and path not in open_paths()
             and not user.is_verified()
         ):
