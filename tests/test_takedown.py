@@ -54,7 +54,9 @@ def test_a_public_notice_answers_410_with_the_date_and_the_reason(client, desk, 
 
 def test_a_silent_takedown_answers_404(client, desk):
     article = ArticleFactory()
-    assert withdraw(desk, article, withdraw_as="silent", withdraw_reason="Vụ kiện").status_code == 302
+    assert (
+        withdraw(desk, article, withdraw_as="silent", withdraw_reason="Vụ kiện").status_code == 302
+    )
     assert client.get(article.get_absolute_url()).status_code == 404
     article.refresh_from_db()
     assert article.takedown == "silent" and article.takedown_reason == ""

@@ -56,7 +56,8 @@ def _text(value) -> Value:
 
 
 def _part(queryset, **columns):
-    return queryset.annotate(**columns).values(*COLUMNS)
+    # No ORDER BY of its own (the models' default orders): SQL allows one, on the UNION.
+    return queryset.order_by().annotate(**columns).values(*COLUMNS)
 
 
 def parts(kinds: set[str]) -> list:
@@ -150,7 +151,7 @@ def entries(filters: dict):
     if action:
         condition &= Q(e_action=action)
     if filters.get("person"):
-        condition &= Q(e_actor__icontains=filters["person"])
+        condition &= Q(e_actor__iexact=filters["person"].strip())
     if filters.get("q"):
         words = filters["q"]
         condition &= (
