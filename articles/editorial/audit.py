@@ -55,66 +55,56 @@ def _text(value) -> Value:
     return Value(value, output_field=CharField())
 
 
-def _part(queryset, **columns):
-    # No ORDER BY of its own (the models' default orders): SQL allows one, on the UNION.
-    return queryset.order_by().annotate(**columns).values(*COLUMNS)
+# Where each column of an entry comes from, for each kind of record (a field, or a text).
+SOURCES = [
+    (
+        Kind.ARTICLE,
+        lambda: Transition.objects.all(),
+        ["at", "action", "by__username", "article__title", "note", "detail"],
+    ),
+    (
+        Kind.ACCOUNT,
+        lambda: AccountEvent.objects.all(),
+        ["created_at", "action", "actor__username", "subject__username", _text(""), "detail"],
+    ),
+    (
+        Kind.PREVIEW,
+        lambda: PreviewLink.objects.all(),
+        [
+            "created_at",
+            _text("preview_link_created"),
+            "created_by__username",
+            "article__title",
+            "recipient",
+            _text(""),
+        ],
+    ),
+    (
+        Kind.PREVIEW,
+        lambda: PreviewLink.objects.filter(revoked_at__isnull=False),
+        [
+            "revoked_at",
+            _text("preview_link_revoked"),
+            "revoked_by__username",
+            "article__title",
+            "recipient",
+            _text(""),
+        ],
+    ),
+]
 
 
 def parts(kinds: set[str]) -> list:
     """One SELECT for each kind of record, with the same columns."""
     found = []
-    if Kind.ARTICLE in kinds:
-        found.append(
-            _part(
-                Transition.objects.all(),
-                e_at=F("at"),
-                e_kind=_text(Kind.ARTICLE),
-                e_action=F("action"),
-                e_actor=F("by__username"),
-                e_subject=F("article__title"),
-                e_note=F("note"),
-                e_detail=F("detail"),
-            )
-        )
-    if Kind.ACCOUNT in kinds:
-        found.append(
-            _part(
-                AccountEvent.objects.all(),
-                e_at=F("created_at"),
-                e_kind=_text(Kind.ACCOUNT),
-                e_action=F("action"),
-                e_actor=F("actor__username"),
-                e_subject=F("subject__username"),
-                e_note=_text(""),
-                e_detail=F("detail"),
-            )
-        )
-    if Kind.PREVIEW in kinds:
-        links = PreviewLink.objects.all()
-        found.append(
-            _part(
-                links,
-                e_at=F("created_at"),
-                e_kind=_text(Kind.PREVIEW),
-                e_action=_text("preview_link_created"),
-                e_actor=F("created_by__username"),
-                e_subject=F("article__title"),
-                e_note=F("recipient"),
-                e_detail=_text(""),
-            )
-        )
-        found.append(
-            _part(
-                links.filter(revoked_at__isnull=False),
-                e_at=F("revoked_at"),
-                e_kind=_text(Kind.PREVIEW),
-                e_action=_text("preview_link_revoked"),
-                e_actor=F("revoked_by__username"),
-                e_subject=F("article__title"),
-                e_note=F("recipient"),
-                e_detail=_text(""),
-            )
-        )
+    for kind, queryset, sources in SOURCES:
+        if kind not in kinds:
+            continue
+        columns = {"e_kind": _text(kind)}
+        for name, source in zip(["e_at", *COLUMNS[2:]], sources, strict=True):
+            columns[name] = F(source) if isinstance(source, str) else source
+        # No ORDER BY of its own (the models' default orders): SQL allows one, on the UNION.
+        found.append(queryset().order_by().annotate(**columns).values(*COLUMNS))
     return found
 
 
