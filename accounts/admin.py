@@ -52,15 +52,8 @@ class AuthorAdmin(admin.ModelAdmin):
         return [] if manages_staff(request.user) else ["user"]
 
 
-@admin.register(AccountEvent)
-class AccountEventAdmin(admin.ModelAdmin):
-    """Who did what to whose account, and when; nobody edits or deletes it."""
-
-    list_display = ["created_at", "actor", "action", "subject", "detail"]
-    list_filter = ["action", "created_at"]
-    search_fields = ["subject__username", "actor__username", "detail"]
-    date_hierarchy = "created_at"
-    list_select_related = ["actor", "subject"]
+class RecordAdminMixin:
+    """A record's admin page: read only, for everyone (superusers too)."""
 
     def has_add_permission(self, request):
         return False
@@ -70,6 +63,17 @@ class AccountEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(RecordAdminMixin, admin.ModelAdmin):
+    """Who did what to whose account, and when; nobody edits or deletes it."""
+
+    list_display = ["created_at", "actor", "action", "subject", "detail"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["subject__username", "actor__username", "detail"]
+    date_hierarchy = "created_at"
+    list_select_related = ["actor", "subject"]
 
 
 @admin.register(SecondFactorRule)

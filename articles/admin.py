@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin import RecordAdminMixin
 from accounts.roles import is_editor
 from articles import workflow
 from articles.editorial import audit, autosave, preview_links, revision_views
@@ -210,20 +211,11 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditLogAdmin(admin.ModelAdmin):
+class AuditLogAdmin(RecordAdminMixin, admin.ModelAdmin):
     """The audit log (articles/editorial/audit.py): read only, for whoever may view it."""
 
     def changelist_view(self, request, extra_context=None):
         return audit.audit_view(self, request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         # Only the list: no page of one entry to change, delete or see the history of.

@@ -137,6 +137,16 @@ def admin_role_user(db):
 
 
 @pytest.fixture
+def desk(editor):
+    """The editor's browser, signed in, beside the test's `client` (an anonymous reader)."""
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(editor)
+    return browser
+
+
+@pytest.fixture
 def no_page_cache(settings):
     """A page's own queries, as on a cache miss with the cache state already known."""
     settings.MIDDLEWARE = [

@@ -5,7 +5,6 @@ expired or revoked link is a page saying so (410), never the article."""
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,13 +16,6 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 State = Article.State
 BODY = "Nội dung độc quyền chưa đăng."
-
-
-@pytest.fixture
-def desk(editor):
-    browser = Client()
-    browser.force_login(editor)
-    return browser
 
 
 def links_url(article) -> str:

@@ -3,7 +3,6 @@ silence (404); either way the article leaves every public list at once, its atta
 stop downloading, and no cached copy of it is served."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,14 +13,6 @@ from tests.factories import ArticleFactory, AttachmentFactory, TagFactory
 pytestmark = pytest.mark.django_db
 State = Article.State
 REASON = "Gỡ theo yêu cầu của cơ quan chức năng."
-
-
-@pytest.fixture
-def desk(editor):
-    """The editor's browser; the test's `client` is an anonymous reader."""
-    browser = Client()
-    browser.force_login(editor)
-    return browser
 
 
 @pytest.fixture
