@@ -8,6 +8,8 @@ templates read them instead of querying:
                                                    (read through Article.ordered_authors)
     page_tags         list[Tag], by name           with_related()
     page_attachments  list[Attachment], in order   with_related()
+    page_corrections  list[Correction], oldest 1st with_related() (read only for an article
+                                                   that has a correction: corrected_at)
 
 An article that did not come through here has none of them: use `ordered_authors`,
 `tags.all()` and `attachments.all()`.
@@ -24,7 +26,7 @@ from django.db import connection
 from django.db.models import F
 
 from accounts.models import Author
-from articles.models import Article, Attachment, Tag
+from articles.models import Article, Attachment, Correction, Tag
 
 _ANY_ID = -1  # stands for the article's id while the ORM writes the SQL
 LISTING_SIZE = 20  # ids per listing query; a shorter page repeats _ANY_ID (no article has it)
@@ -33,6 +35,9 @@ LISTING_SIZE = 20  # ids per listing query; a shorter page repeats _ANY_ID (no a
 def with_related(article: Article) -> Article:
     """The article with `page_authors` (byline order), `page_tags` and `page_attachments`."""
     for name, (model, sql) in _article_queries(connection.vendor).items():
+        if name == "corrections" and article.corrected_at is None:
+            article.page_corrections = []  # never corrected: no query
+            continue
         setattr(article, f"page_{name}", list(model.objects.raw(sql, [article.pk])))
     return article
 
@@ -59,6 +64,10 @@ def _article_queries(vendor: str) -> dict:
         "tags": _written(Tag.objects.filter(articles=_ANY_ID).order_by("name"), [_ANY_ID]),
         # in position order (Attachment.Meta)
         "attachments": _written(Attachment.objects.filter(article=_ANY_ID), [_ANY_ID]),
+        # oldest first (Correction.Meta)
+        "corrections": _written(
+            Correction.objects.filter(article=_ANY_ID).only("note", "at"), [_ANY_ID]
+        ),
     }
 
 

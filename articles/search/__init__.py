@@ -10,7 +10,7 @@ Stored on each save (`search_columns()`, called by `Article.prepare_for_bulk()`)
 `search_text`, the folded words of title, lead and body, one line each, and `search_exact`,
 the same words as written. SQLite matches `search_text` with LIKE and ranks with the
 `newsroom_search_rank()` function this module gives each connection. PostgreSQL has two
-generated columns of its own, unknown to the model (migration 0012): `search_vector`, the
+generated columns of its own, unknown to the model (migration 0014): `search_vector`, the
 folded lines as a tsvector weighted A, B, C with a GIN index that finds the matches, and
 `search_exact_vector`, the written lines; both are kept in the row, where the ranking reads them.
 """
@@ -87,7 +87,7 @@ def _search_postgresql(queryset: QuerySet, query: Query) -> QuerySet:
     vector = RawSQL(f"{table}.search_vector", [], output_field=SearchVectorField())
     # The words are letters and digits only: no operator of to_tsquery's can come with them.
     matches = SearchQuery(" & ".join(query.folded), config="simple", search_type="raw")
-    # Each test reads the vectors in the row (STORAGE MAIN, migration 0012): no copy to make.
+    # Each test reads the vectors in the row (STORAGE MAIN, migration 0014): no copy to make.
     key, params = ranking.key_sql(query, f"{table}.search_vector", f"{table}.search_exact_vector")
     return (
         queryset.alias(search=vector, rank=RawSQL(key, params, output_field=IntegerField()))

@@ -88,7 +88,7 @@ def fill_search_columns(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0011_cover_checked_by_its_field"),
+        ("articles", "0013_roles_rules_and_corrections"),
     ]
 
     operations = [

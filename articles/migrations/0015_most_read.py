@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_search_exact_words'),
+        ('articles', '0014_search_exact_words'),
     ]
 
     operations = [
