@@ -143,3 +143,17 @@ def test_writers_cannot_make_or_revoke_links(client, writer, desk):
     assert client.post(revoke).status_code in (403, 404)
     link.refresh_from_db()
     assert link.revoked_at is None and PreviewLink.objects.count() == 1
+
+
+def test_a_preview_link_keeps_its_address_from_one_second_to_the_next(desk, monkeypatch):
+    """The address the editor copied is the one the list shows later, and it keeps working."""
+    import time
+
+    from django.core import signing
+
+    make_link(desk, draft())
+    link = PreviewLink.objects.get()
+    first = preview_links.url_for(link)
+    later = time.time() + 5
+    monkeypatch.setattr(signing.time, "time", lambda: later)
+    assert preview_links.url_for(link) == first

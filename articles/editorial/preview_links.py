@@ -47,12 +47,14 @@ LIFETIMES = [
 
 
 def token_for(link: PreviewLink) -> str:
-    return signing.dumps(link.pk, salt=SALT)
+    # Not signing.dumps(): its timestamp would give one link a new address every second.
+    # The expiry is the link's own (checked on each opening), so the address never changes.
+    return signing.Signer(salt=SALT).sign_object(link.pk)
 
 
 def link_id(token: str) -> int | None:
     try:
-        value = signing.loads(token, salt=SALT)
+        value = signing.Signer(salt=SALT).unsign_object(token)
     except signing.BadSignature:
         return None
     return value if isinstance(value, int) else None
