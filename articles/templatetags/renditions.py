@@ -5,8 +5,9 @@
 
 gives a WebP <source> and a JPEG/PNG <img> with `srcset`, `sizes`, `width`/`height`
 (no layout shift) and `loading="lazy"` unless told `loading="eager"` (above the fold).
-`max_width` keeps listings to small thumbnails. Nothing is read from storage: the
-markup is newsroom.media.pictures', like every other image's.
+`max_width` keeps listings to small thumbnails; `shape="16x9"` (or "1x1") gives the crops
+around the image's focal point instead. Nothing is read from storage: the markup is
+newsroom.media.pictures', like every other image's.
 
     {{ article.body|with_renditions }}
 
@@ -20,6 +21,7 @@ from django.utils.safestring import mark_safe
 
 from articles.body_images import responsive_images
 from newsroom.media import pictures
+from newsroom.media.renditions import CENTRE, Focus
 
 register = template.Library()
 
@@ -33,6 +35,7 @@ def picture(
     css_class="",
     max_width=None,
     fetchpriority="",
+    shape=None,
 ):
     if not image:
         return ""
@@ -40,7 +43,13 @@ def picture(
     found = None
     if width and height:
         found = pictures.sources(
-            image.storage, image.name, width, height, max_width and int(max_width)
+            image.storage,
+            image.name,
+            width,
+            height,
+            max_width and int(max_width),
+            shape or None,
+            focus(image) if shape else CENTRE,
         )
     # Built in Python rather than an inclusion template: listings call it 20 times a page.
     return pictures.picture_html(
@@ -66,7 +75,7 @@ def share_image(image) -> dict:
     width, height = dimensions(image)
     if not (width and height):  # sizes not recorded yet: the stored image itself
         return {"url": image.url, "mime_type": mimetypes.guess_type(image.name)[0] or ""}
-    card = pictures.share_image(image.storage, image.name, width, height)
+    card = pictures.share_image(image.storage, image.name, width, height, focus(image))
     return {
         "url": card.url,
         "width": card.width,
@@ -75,12 +84,29 @@ def share_image(image) -> dict:
     }
 
 
+def shaped_urls(image) -> list[str]:
+    """The URLs of the 1:1, 16:9 and share crops (what search engines ask JSON-LD for)."""
+    width, height = dimensions(image)
+    if not (width and height):
+        return [image.url]
+    return [
+        pictures.shaped_image(image.storage, image.name, width, height, shape, focus(image)).url
+        for shape in ("1x1", "16x9", "share")
+    ]
+
+
 def dimensions(image) -> tuple[int | None, int | None]:
     """Width and height as recorded on the row (ImageField width_field/height_field)."""
     field, instance = image.field, image.instance
     width = getattr(instance, field.width_field, None) if field.width_field else None
     height = getattr(instance, field.height_field, None) if field.height_field else None
     return width, height
+
+
+def focus(image) -> Focus:
+    """The focal point recorded on the row (CleanImageField focus_fields), else the middle."""
+    field = image.field
+    return field.focus(image.instance) if hasattr(field, "focus") else CENTRE
 
 
 @register.filter

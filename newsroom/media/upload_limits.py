@@ -42,9 +42,11 @@ def max_attachment_bytes() -> int:
 
 
 def max_upload_bytes() -> int:
+    """The largest file any endpoint accepts (each field then holds its own kind's limit)."""
+    from newsroom.media.av import max_media_bytes
     from newsroom.media.images import max_image_bytes
 
-    return max(max_attachment_bytes(), max_image_bytes())
+    return max(max_attachment_bytes(), max_image_bytes(), max_media_bytes())
 
 
 class OversizedUpload(UploadedFile):
