@@ -322,6 +322,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # No frames, but the players of the providers an article embeds, on that article's
+        # page only (newsroom.csp.allow_frames).
+        "frame-src": ["'none'"],
     }
 }
 

@@ -86,7 +86,7 @@ def test_article_page_has_news_article_json_ld(client, article):
     ]
     # The crops search engines ask for: 1:1, 16:9 and the share card (1200×630).
     assert [url.rsplit("-", 4)[-4:-2] for url in data["image"]] == [
-        ["1x1", "675w"],
+        ["1x1", "640w"],
         ["16x9", "1200w"],
         ["share", "1200w"],
     ]

@@ -8,6 +8,9 @@ templates read them instead of querying:
                                                    (read through Article.ordered_authors)
     page_tags         list[Tag], by name           with_related()
     page_attachments  list[Attachment], in order   with_related()
+    page_pieces       {(kind, id): card} of the    with_related() (one query, none when
+                      embeds, video/audio and       the article names no piece;
+                      galleries it names            articles.body_references.load_pieces)
 
 An article that did not come through here has none of them: use `ordered_authors`,
 `tags.all()` and `attachments.all()`.
@@ -24,6 +27,7 @@ from django.db import connection
 from django.db.models import F
 
 from accounts.models import Author
+from articles.body_references import load_pieces
 from articles.models import Article, Attachment, Tag
 
 _ANY_ID = -1  # stands for the article's id while the ORM writes the SQL
@@ -31,9 +35,11 @@ LISTING_SIZE = 20  # ids per listing query; a shorter page repeats _ANY_ID (no a
 
 
 def with_related(article: Article) -> Article:
-    """The article with `page_authors` (byline order), `page_tags` and `page_attachments`."""
+    """The article with `page_authors` (byline order), `page_tags`, `page_attachments` and
+    `page_pieces`."""
     for name, (model, sql) in _article_queries(connection.vendor).items():
         setattr(article, f"page_{name}", list(model.objects.raw(sql, [article.pk])))
+    load_pieces([article])
     return article
 
 

@@ -9,9 +9,10 @@ gives a WebP <source> and a JPEG/PNG <img> with `srcset`, `sizes`, `width`/`heig
 around the image's focal point instead. Nothing is read from storage: the markup is
 newsroom.media.pictures', like every other image's.
 
-    {{ article.body|with_renditions }}
+    {{ article.body|with_renditions:article.page_pieces }}
 
-serves the body's uploaded images the same way (the body is sanitized when saved).
+serves the body's uploaded images the same way (the body is sanitized when saved), and
+draws its embeds, video/audio and galleries from their cards.
 """
 
 import mimetypes
@@ -20,6 +21,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from articles.body_images import responsive_images
+from articles.body_references import with_pieces
 from newsroom.media import pictures
 from newsroom.media.renditions import CENTRE, Focus
 
@@ -110,6 +112,11 @@ def focus(image) -> Focus:
 
 
 @register.filter
-def with_renditions(body: str) -> str:
+def with_renditions(body: str, pieces=None) -> str:
+    """The body's images as renditions, and its references drawn from `pieces` (the cards
+    articles.body_references.load_pieces read)."""
     # Safe: Article.save() stored the body through the sanitizer.
-    return mark_safe(responsive_images(body or ""))  # noqa: S308
+    html = responsive_images(body or "")
+    if pieces is not None and "data-" in html:
+        html = with_pieces(html, pieces or {})
+    return mark_safe(html)  # noqa: S308
