@@ -49,6 +49,14 @@ class EditorUpload(models.Model):
         return self.file.name
 
 
+def write_card(row, card: dict) -> None:
+    """Keep the row's card: written after the save, since the files' pre_save (inside it)
+    gives them their stored names and sizes."""
+    if card != row.card:
+        row.card = card
+        type(row).objects.filter(pk=row.pk).update(card=card)
+
+
 class Embed(DeletesFilesOfFailedSave, models.Model):
     """A video or post on another site (YouTube, Facebook, TikTok, X, Vimeo), as its provider
     described it once, at save time (newsroom.media.embeds): readers are shown this, and
@@ -86,8 +94,8 @@ class Embed(DeletesFilesOfFailedSave, models.Model):
     def save(self, *args, **kwargs):
         from newsroom.media import stories
 
-        self.card = stories.embed_card(self)
         super().save(*args, **kwargs)
+        write_card(self, stories.embed_card(self))
 
 
 class MediaItem(DeletesFilesOfFailedSave, models.Model):
@@ -158,13 +166,8 @@ class MediaItem(DeletesFilesOfFailedSave, models.Model):
     def save(self, *args, **kwargs):
         from newsroom.media import stories
 
-        # The file is stored (and measured) by its field's pre_save, which runs inside
-        # super().save(); the card is written once those columns are known.
         super().save(*args, **kwargs)
-        card = stories.media_card(self)
-        if card != self.card:
-            self.card = card
-            type(self).objects.filter(pk=self.pk).update(card=card)
+        write_card(self, stories.media_card(self))
 
 
 class Gallery(models.Model):
