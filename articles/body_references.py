@@ -215,6 +215,17 @@ def lead_piece(article) -> SafeString:
     return stories.render(ref[0], card, lead=True) if card else mark_safe("")
 
 
+def first_media(article) -> dict | None:
+    """The card of the article's own video or audio: its lead, else the first in its body
+    (the feed's enclosure)."""
+    pieces = getattr(article, "page_pieces", {})
+    lead = lead_reference(getattr(article, "lead_media", ""))
+    for ref in [*([lead] if lead else []), *references(article.body)]:
+        if ref[0] == "media" and ref in pieces:
+            return pieces[ref]
+    return None
+
+
 def providers_on_page(article) -> set[str]:
     """The providers whose players this page may load (its CSP frame-src)."""
     return {

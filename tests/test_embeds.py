@@ -247,7 +247,9 @@ def test_a_body_naming_several_pieces_costs_one_query(provider, django_assert_nu
         Embed.objects.create(url=f"https://youtu.be/abcdefghij{n}", provider="youtube")
         for n in range(3)
     ]
-    body = "".join(f'<figure class="embed" data-embed="{e.pk}"><a href="#">x</a></figure>' for e in embeds)
+    body = "".join(
+        f'<figure class="embed" data-embed="{e.pk}"><a href="#">x</a></figure>' for e in embeds
+    )
     article = ArticleFactory(body=body)
     with django_assert_num_queries(1):
         cards = load_pieces([article])
