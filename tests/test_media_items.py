@@ -188,15 +188,11 @@ def test_the_article_plays_video_with_poster_captions_duration_and_download(
     html = client.get(article.get_absolute_url()).content.decode()
     item.refresh_from_db()
     assert f'<source src="/media/{item.file.name}" type="video/mp4">' in html
-    assert (
-        '<video class="media-item__player" controls preload="none" poster="/media/renditions/posters/'
-        in html
-    )
+    player = '<video class="media-item__player" controls preload="none" poster='
+    assert f'{player}"/media/renditions/posters/' in html
     assert 'width="320" height="240"' in html
-    assert (
-        f'<track kind="captions" src="/media/{item.captions.name}" srclang="vi" label="Tiếng Việt" default>'
-        in html
-    )
+    track = f'<track kind="captions" src="/media/{item.captions.name}" srclang="vi"'
+    assert f'{track} label="Tiếng Việt" default>' in html
     assert '<time datetime="PT2S">0:02</time>' in html
     assert f'href="/media/{item.file.name}" download>Tải về</a>' in html
     assert '<span class="credit">Ảnh: Đàng Năng</span>' in html
