@@ -9,30 +9,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.media import focal_point
-from newsroom.media.editor_uploads import may_upload
 from newsroom.media.models import EditorUpload, Embed, Gallery, GalleryImage, MediaItem
 from newsroom.media.stories import duration_text
 
 
 class StaffMediaAdmin(admin.ModelAdmin):
-    """Staff who may edit articles may add and change the pieces they place in them."""
-
-    def has_module_permission(self, request):
-        return may_upload(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return may_upload(request.user)
-
-    def has_add_permission(self, request):
-        return may_upload(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return may_upload(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        from accounts.roles import is_editor  # the desk decides what goes
-
-        return may_upload(request.user) and is_editor(request.user)
+    """Who may add, change and delete each piece: the roles' model permissions
+    (accounts.roles.GRANTS: writers add and change, editors delete too)."""
 
     @admin.display(description=_("to place it"))
     def placing(self, obj) -> str:

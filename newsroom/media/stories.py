@@ -95,6 +95,8 @@ def _picture(image: list, *, alt: str, sizes: str, shape=None, focus=CENTRE, css
 def render(kind: str, card: dict, *, lead: bool = False) -> SafeString:
     """A piece's HTML from its card (nothing is read but the card and storage's URLs)."""
     url = default_storage.url
+    if not card:
+        return mark_safe("")
     if kind == "embed":
         thumb = card.get("thumb")
         picture = ""
