@@ -218,3 +218,14 @@ def test_writers_may_upload_media_and_readers_may_not(client, writer, tmp_path):
     assert response.status_code == 302
     client.force_login(UserFactory(username="docgia"))
     assert client.get(ADD_MEDIA).status_code == 302  # to the sign-in page: not staff
+
+
+def test_only_the_media_form_takes_files_as_large_as_a_video(client, editor, settings, tmp_path):
+    settings.MAX_MEDIA_BYTES = 50 * 1024 * 1024
+    settings.MAX_IMAGE_BYTES = settings.MAX_ATTACHMENT_BYTES = 20_000
+    from newsroom.media.upload_limits import max_upload_bytes
+
+    media_form = client.get(ADD_MEDIA).wsgi_request
+    article_form = client.get(reverse("admin:articles_article_add")).wsgi_request
+    assert max_upload_bytes(media_form) == 50 * 1024 * 1024
+    assert max_upload_bytes(article_form) == 20_000

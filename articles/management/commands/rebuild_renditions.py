@@ -17,18 +17,27 @@ from PIL import Image, UnidentifiedImageError
 
 from accounts.models import Author
 from articles.models import Article
-from newsroom.media.models import EditorUpload
+from newsroom.media.models import EditorUpload, Embed, GalleryImage, MediaItem
 from newsroom.media.pictures import share_image
 from newsroom.media.renditions import CENTRE, STORED_FORMATS, Focus, make_renditions
 from newsroom.media.sized_names import size_in_name
 
 BAR_WIDTH = 30
 # The image fields whose rows record size (and focal point, share size where they have them).
-IMAGE_FIELDS = [(Article, "cover_image"), (Author, "avatar")]
+IMAGE_FIELDS = [
+    (Article, "cover_image"),
+    (Author, "avatar"),
+    (GalleryImage, "image"),
+    (Embed, "thumbnail"),
+    (MediaItem, "poster"),
+]
 
 
 class Command(BaseCommand):
-    help = "Make the renditions of every stored image (covers, avatars, editor uploads) again."
+    help = (
+        "Make the renditions of every stored image (covers, avatars, editor uploads, gallery "
+        "photos, embed thumbnails, video posters) again."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
