@@ -149,3 +149,24 @@ def test_an_editor_sets_the_focal_point_by_clicking_the_cover(
     image.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.1})
     expect(page.locator("#id_cover_focus_x")).to_have_value("25")
     expect(page.locator("#id_cover_focus_y")).to_have_value("10")
+
+
+def test_the_editor_keeps_the_references_when_an_article_is_opened_and_saved(
+    live_server,
+    page: Page,
+    editor,  # noqa: F811
+):
+    embed, gallery = youtube_embed(), gallery_of(1)
+    article = ArticleFactory(
+        draft=True,
+        body="<p>Mở đầu.</p>" + reference("embed", embed.pk) + reference("gallery", gallery.pk),
+    )
+    sign_in(page, live_server, editor)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    editable = page.frame_locator("#cke_id_body iframe.cke_wysiwyg_frame").locator("body")
+    expect(editable).to_contain_text("Mở đầu.")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    article.refresh_from_db()
+    assert f'<figure class="embed" data-embed="{embed.pk}">' in article.body
+    assert f'<figure class="gallery" data-gallery="{gallery.pk}">' in article.body

@@ -136,3 +136,24 @@ def test_the_credit_is_shown_after_the_caption(client):
         '<figcaption>Tháp Pô Klong Garai. <span class="credit">Ảnh: Đàng Năng</span></figcaption>'
         in html
     )
+
+
+def test_an_editor_upload_gets_its_focal_point_and_credit_on_its_admin_page(
+    client, editor, media_root
+):
+    from newsroom.media.models import EditorUpload
+
+    client.force_login(editor)
+    photo = hostile.upload("Ảnh GPS.jpg", hostile.gps_tagged_jpeg((400, 800)), "image/jpeg")
+    client.post(reverse("ckeditor_upload"), {"upload": photo})
+    upload = EditorUpload.objects.get()
+    assert upload.credit == "iptc-byline-Tran-Van-Duc"
+    url = reverse("admin:media_editorupload_change", args=[upload.pk])
+    assert 'class="focal-point__image"' in client.get(url).content.decode()
+    response = client.post(url, {"credit": "Trần Văn Đức", "focus_x": 30, "focus_y": 20})
+    assert response.status_code == 302
+    upload.refresh_from_db()
+    assert (upload.credit, upload.focus_x, upload.focus_y) == ("Trần Văn Đức", 30, 20)
+    names = [p.name for p in (media_root / "renditions").rglob("*.*")]
+    assert any("-16x9-" in n and "-f30-20." in n for n in names)
+    assert not [n for n in names if "-f50-50." in n]

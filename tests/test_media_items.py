@@ -10,11 +10,13 @@ from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 from newsroom.media.models import MediaItem
 from tests.factories import ArticleFactory, UserFactory
 from tests.media_clips import GPS, SECRET, clip
+from tests.test_image_uploads import ADD_ARTICLE, article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +168,7 @@ def test_an_upload_that_fails_halfway_leaves_no_record_and_no_file(tmp_path, med
 
 
 def test_the_article_plays_video_with_poster_captions_duration_and_download(
-    client, tmp_path, monkeypatch
+    client, editor, tmp_path, monkeypatch
 ):
     captions = tmp_path / "vi.vtt"
     captions.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n", encoding="utf-8")
@@ -175,14 +177,15 @@ def test_the_article_plays_video_with_poster_captions_duration_and_download(
         item.captions = File(handle, name="vi.vtt")
         item.save()
     audio = saved_item(clip(tmp_path, "mp3"), title="Bản tin sáng")
-    article = ArticleFactory(
-        body=f"<p>Mở đầu.</p><p>[media:{item.pk}]</p>", lead_media=f"media:{audio.pk}"
-    )
-    # The body as a writer saved it: the line became a reference.
-    assert article.body.count("data-media") == 0  # a script's save keeps what it is given
-    from articles.body_references import place_references
-
-    Article.objects.filter(pk=article.pk).update(body=place_references(article.body))
+    # The writer types the line the item's page shows; the lead field takes the same.
+    client.force_login(editor)
+    body = f"<p>Mở đầu.</p><p>[media:{item.pk}]</p>"
+    response = client.post(ADD_ARTICLE, article_form(body=body, lead_media=f"media:{audio.pk}"))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get()
+    assert f'<figure class="media" data-media="{item.pk}">' in article.body
+    Article.objects.filter(pk=article.pk).update(status="published", published_at=timezone.now())
+    client.logout()
     # Nothing a reader asks runs ffmpeg: the page is drawn from what the upload recorded.
     monkeypatch.setenv("PATH", "/nonexistent")
     html = client.get(article.get_absolute_url()).content.decode()
