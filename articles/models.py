@@ -17,6 +17,7 @@ from articles.body_images import fill_missing_alt
 from articles.rich_text import RichTextField
 from articles.sanitize import sanitize_html
 from articles.search import search, search_text
+from newsroom.media.credits import credit_field
 from newsroom.media.documents import kind_of, validate_attachment
 from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave, clean_filename
@@ -174,12 +175,7 @@ class Article(DeletesFilesOfFailedSave, models.Model):
     # The share rendition's bytes: the feed's enclosure length, with no call to storage.
     cover_share_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_caption = models.CharField(_("cover caption"), max_length=300, blank=True)
-    cover_credit = models.CharField(
-        _("cover credit"),
-        max_length=200,
-        blank=True,
-        help_text=_("Shown as “Ảnh: …” after the caption; read from the photo when it is empty."),
-    )
+    cover_credit = credit_field(_("cover credit"))
     # Where the cover's subject is (percent): listings and share cards are cropped around it.
     cover_focus_x, cover_focus_y = focus_fields()
     cover_alt = models.CharField(

@@ -7,12 +7,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from newsroom.media.fields import clean_upload
-from newsroom.media.models import Embed, Gallery, GalleryImage, MediaItem
+from newsroom.media.models import Embed, MediaItem
 from tests import hostile
 from tests.factories import ArticleFactory
 from tests.test_browser_media import editor, sign_in  # noqa: F401 (the fixture)
 from tests.test_browser_reading import PHONE, axe_violations
-from tests.test_galleries import reference
+from tests.test_galleries import make_gallery, reference
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,20 +28,6 @@ def youtube_embed() -> Embed:
         player_url=PLAYER,
         thumbnail=clean_upload(hostile.upload("t.jpg", hostile.jpeg_bytes((480, 360), "red"))),
     )
-
-
-def gallery_of(count: int) -> Gallery:
-    gallery = Gallery.objects.create(title="Mùa nho")
-    for n in range(count):
-        GalleryImage.objects.create(
-            gallery=gallery,
-            image=hostile.upload(f"n{n}.jpg", hostile.jpeg_bytes((1200, 800), "purple")),
-            caption=f"Vườn nho số {n + 1}.",
-            alt=f"Vườn nho {n + 1}",
-            credit="Đàng Năng",
-            position=n,
-        )
-    return gallery
 
 
 def test_no_request_leaves_for_a_provider_until_the_reader_clicks_play(live_server, page: Page):
@@ -95,7 +81,7 @@ def test_without_javascript_an_embed_is_a_link_to_the_original(live_server, brow
 
 
 def test_a_gallery_opens_full_screen_and_is_used_by_keyboard(live_server, page: Page):
-    gallery = gallery_of(3)
+    gallery = make_gallery(3)
     audio = MediaItem.objects.create(  # as an upload recorded it (the file itself is not needed)
         title="Bản tin", file="av/x.mp3", kind="audio", content_type="audio/mpeg", duration=62
     )
@@ -156,7 +142,7 @@ def test_the_editor_keeps_the_references_when_an_article_is_opened_and_saved(
     page: Page,
     editor,  # noqa: F811
 ):
-    embed, gallery = youtube_embed(), gallery_of(1)
+    embed, gallery = youtube_embed(), make_gallery(1)
     article = ArticleFactory(
         draft=True,
         body="<p>Mở đầu.</p>" + reference("embed", embed.pk) + reference("gallery", gallery.pk),

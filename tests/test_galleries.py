@@ -39,7 +39,8 @@ def make_gallery(count=3) -> Gallery:
             gallery=gallery,
             image=hostile.upload(f"nho-{n}.jpg", hostile.jpeg_bytes((1600, 1067), "purple")),
             caption=f"Vườn nho số {n + 1}.",
-            credit="Đàng Năng" if n == 0 else "",
+            alt=f"Vườn nho {n + 1}",
+            credit="Đàng Năng",
             position=n,
         )
     gallery.refresh_from_db()

@@ -14,6 +14,8 @@ import contextlib
 import re
 from html import unescape
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, IptcImagePlugin
 
 MAX_CREDIT_LENGTH = 200
@@ -23,6 +25,16 @@ IPTC_BYLINE, IPTC_CREDIT, IPTC_COPYRIGHT = (2, 80), (2, 110), (2, 116)
 _XMP_LIST = r"<{tag}\b[^>]*>\s*<rdf:(?:Seq|Bag|Alt)\b[^>]*>\s*<rdf:li\b[^>]*>([^<]*)</rdf:li>"
 _XMP_VALUE = r'{tag}="([^"]*)"|<{tag}\b[^>]*>([^<]*)</{tag}>'
 _COPYRIGHT_WORDS = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?", re.I)
+
+
+def credit_field(verbose_name) -> models.CharField:
+    """The credit kept on an image's row: read from the photo when empty, then editable."""
+    return models.CharField(
+        verbose_name,
+        max_length=MAX_CREDIT_LENGTH,
+        blank=True,
+        help_text=_("Shown as “Ảnh: …” after the caption; read from the photo when it is empty."),
+    )
 
 
 def read_credit(image: Image.Image) -> str:

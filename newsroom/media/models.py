@@ -13,9 +13,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.media.av_fields import MediaFileField, validate_webvtt
+from newsroom.media.credits import credit_field
 from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave
 from newsroom.media.focal_point import focus_fields
+
+
+def staff_member(verbose_name) -> models.ForeignKey:
+    """Who uploaded or made a piece; None once their account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
 
 class EditorUpload(models.Model):
@@ -27,17 +40,10 @@ class EditorUpload(models.Model):
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
     # Read from the photo's metadata at upload (newsroom.media.credits); editable.
-    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    credit = credit_field(_("credit"))
     focus_x, focus_y = focus_fields()
     # None: uploaded before uploads were recorded, or by an account since deleted.
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    uploaded_by = staff_member(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, db_index=True)
 
     class Meta:
@@ -144,14 +150,7 @@ class MediaItem(DeletesFilesOfFailedSave, models.Model):
         _("language of the captions"), max_length=8, default="vi", blank=True
     )
     credit = models.CharField(_("credit"), max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    uploaded_by = staff_member(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
     card = models.JSONField(default=dict, editable=False)
 
@@ -174,14 +173,7 @@ class Gallery(models.Model):
     """A photo story: an ordered set of captioned, credited photos."""
 
     title = models.CharField(_("title"), max_length=255)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = staff_member(_("created by"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     card = models.JSONField(default=dict, editable=False)
 
@@ -227,12 +219,7 @@ class GalleryImage(DeletesFilesOfFailedSave, models.Model):
         blank=True,
         help_text=_("What the photo shows, for readers who cannot see it (the caption if empty)."),
     )
-    credit = models.CharField(
-        _("credit"),
-        max_length=200,
-        blank=True,
-        help_text=_("Shown as “Ảnh: …”; read from the photo when it is empty."),
-    )
+    credit = credit_field(_("credit"))
     focus_x, focus_y = focus_fields()
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
