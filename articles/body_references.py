@@ -22,19 +22,24 @@ time; ValidationError with the reason when it does not answer, the text kept). O
 import re
 from html import unescape
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import F, Value
 from django.db.models.fields import CharField
+from django.db.models.functions import JSONObject
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from articles.body_images import uploaded_names
 from newsroom.media import stories
 
 KINDS = stories.KINDS
 Ref = tuple[str, int]
 FIGURE = re.compile(r"<figure\b([^>]*)>.*?</figure>", re.S)
 ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+IMG_SRC = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"')
 # A paragraph holding one link alone: the address as text, or a link whose text is one.
 LINK_PARAGRAPH = re.compile(
     r"<p>\s*(?:<a\b[^>]*\bhref=\"(?P<href>[^\"]+)\"[^>]*>\s*(?P<text>[^<]*?)\s*</a>"
@@ -161,27 +166,33 @@ def lead_display(value: str) -> str:
     return value
 
 
-def load_pieces(articles) -> dict[Ref, dict]:
+def load_pieces(articles, *, credits: bool = False) -> dict[Ref, dict]:
     """The cards of every piece these articles' bodies and leads name, in one query; each
-    article gets `page_pieces` (an article naming none costs no query)."""
+    article gets `page_pieces` (an article naming none costs no query). With `credits`, the
+    same query brings the credits of the editor's images in the bodies, as ("image", id):
+    {"file", "credit"} (the article page shows them after their captions)."""
+    from newsroom.media.models import EditorUpload
+
     wanted: dict[str, set[int]] = {kind: set() for kind in KINDS}
+    images: set[str] = set()
     for article in articles:
         refs = references(article.body) if "data-" in (article.body or "") else []
         lead = lead_reference(getattr(article, "lead_media", ""))
         for kind, pk in [*refs, *([lead] if lead else [])]:
             wanted[kind].add(pk)
-    cards: dict[Ref, dict] = {}
+        if credits and "<figcaption>" in (article.body or ""):
+            images |= uploaded_names(article.body)
+    rows = {kind: _model(kind).objects.filter(pk__in=ids) for kind, ids in wanted.items() if ids}
+    if images:
+        credited = EditorUpload.objects.filter(file__in=images).exclude(credit="")
+        rows["image"] = credited.annotate(card=JSONObject(file=F("file"), credit=F("credit")))
     queries = [
-        _model(kind)
-        .objects.filter(pk__in=ids)
-        .order_by()
-        .annotate(
-            piece_kind=Value(kind, output_field=CharField()), piece_id=F("pk"), piece=F("card")
-        )
+        queryset.order_by()
+        .annotate(piece_kind=Value(kind, CharField()), piece_id=F("pk"), piece=F("card"))
         .values_list("piece_kind", "piece_id", "piece")
-        for kind, ids in wanted.items()
-        if ids
+        for kind, queryset in rows.items()
     ]
+    cards: dict[Ref, dict] = {}
     if queries:
         first, *others = queries
         for kind, pk, card in first.union(*others, all=True) if others else first:
@@ -189,6 +200,27 @@ def load_pieces(articles) -> dict[Ref, dict]:
     for article in articles:
         article.page_pieces = cards
     return cards
+
+
+def with_credits(html: str, cards: dict[Ref, dict]) -> str:
+    """The body's captioned images followed by "Ảnh: …" when their upload has a credit."""
+    credits = {
+        card["file"]: card["credit"] for (kind, _pk), card in cards.items() if kind == "image"
+    }
+    if not credits:
+        return html
+    prefix = settings.MEDIA_URL
+
+    def figure(match: re.Match) -> str:
+        block = match.group(0)
+        names = [src.removeprefix(prefix) for src in IMG_SRC.findall(block)]
+        credit = next((credits[name] for name in names if name in credits), "")
+        if not credit or "</figcaption>" not in block:
+            return block
+        line = render_to_string("media/_credit.html", {"credit": credit})
+        return block.replace("</figcaption>", f"{line}</figcaption>", 1)
+
+    return FIGURE.sub(figure, html)
 
 
 def with_pieces(html: str, cards: dict[Ref, dict]) -> str:

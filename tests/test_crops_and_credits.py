@@ -157,3 +157,25 @@ def test_an_editor_upload_gets_its_focal_point_and_credit_on_its_admin_page(
     names = [p.name for p in (media_root / "renditions").rglob("*.*")]
     assert any("-16x9-" in n and "-f30-20." in n for n in names)
     assert not [n for n in names if "-f50-50." in n]
+
+
+def test_a_body_photo_shows_its_uploads_credit_after_its_caption(
+    client, writer, no_page_cache, django_assert_max_num_queries, django_assert_num_queries
+):
+    client.force_login(writer)
+    photo = hostile.upload("Ảnh.jpg", hostile.gps_tagged_jpeg((400, 200)), "image/jpeg")
+    url = client.post(reverse("ckeditor_upload"), {"upload": photo}).json()["url"]
+    client.logout()
+    uncredited = ArticleFactory(body="<p>Chữ.</p>")
+    with django_assert_max_num_queries(20) as plain:
+        client.get(uncredited.get_absolute_url())
+    article = ArticleFactory(
+        body=f'<figure class="image"><img src="{url}" alt="Ảnh"><figcaption>Chợ Phan Rang.'
+        "</figcaption></figure>"
+    )
+    with django_assert_num_queries(len(plain) + 1):  # the credits come with the pieces' query
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert (
+        'Chợ Phan Rang.<span class="credit"> Ảnh: iptc-byline-Tran-Van-Duc</span></figcaption>'
+        in html.replace(' <span class="credit">', '<span class="credit"> ')
+    )

@@ -9,8 +9,9 @@ templates read them instead of querying:
     page_tags         list[Tag], by name           with_related()
     page_attachments  list[Attachment], in order   with_related()
     page_pieces       {(kind, id): card} of the    with_related() (one query, none when
-                      embeds, video/audio and       the article names no piece;
-                      galleries it names            articles.body_references.load_pieces)
+                      embeds, video/audio and       the article names no piece and has no
+                      galleries it names, and the   captioned image; articles.
+                      body images' credits          body_references.load_pieces)
 
 An article that did not come through here has none of them: use `ordered_authors`,
 `tags.all()` and `attachments.all()`.
@@ -39,7 +40,7 @@ def with_related(article: Article) -> Article:
     `page_pieces`."""
     for name, (model, sql) in _article_queries(connection.vendor).items():
         setattr(article, f"page_{name}", list(model.objects.raw(sql, [article.pk])))
-    load_pieces([article])
+    load_pieces([article], credits=True)
     return article
 
 

@@ -21,7 +21,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from articles.body_images import responsive_images
-from articles.body_references import with_pieces
+from articles.body_references import with_credits, with_pieces
 from newsroom.media import pictures
 from newsroom.media.renditions import CENTRE, Focus
 
@@ -116,7 +116,8 @@ def with_renditions(body: str, pieces=None) -> str:
     """The body's images as renditions, and its references drawn from `pieces` (the cards
     articles.body_references.load_pieces read)."""
     # Safe: Article.save() stored the body through the sanitizer.
-    html = responsive_images(body or "")
+    html = with_credits(body or "", pieces) if pieces else body or ""
+    html = responsive_images(html)
     if pieces is not None and "data-" in html:
-        html = with_pieces(html, pieces or {})
+        html = with_pieces(html, pieces)
     return mark_safe(html)  # noqa: S308
