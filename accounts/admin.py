@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import staff
 from accounts.forms import (
@@ -16,10 +17,15 @@ from accounts.forms import (
     StaffCreationForm,
     SuperuserStaffChangeForm,
 )
-from accounts.models import AccountEvent, Author
+from accounts.models import AccountEvent, Author, SecondFactorRule
 from accounts.roles import Role, is_editor, manages_staff, role_of
+from accounts.two_factor import devices as second_factor
 
 User = get_user_model()
+
+# A second factor is removed only by the recorded reset (StaffUserAdmin), not as a row.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
 
 # The admin's own login form gets the same bounds as the public one (django-axes guards both).
 admin.site.login_form = AdminSignInForm
@@ -46,15 +52,8 @@ class AuthorAdmin(admin.ModelAdmin):
         return [] if manages_staff(request.user) else ["user"]
 
 
-@admin.register(AccountEvent)
-class AccountEventAdmin(admin.ModelAdmin):
-    """Who did what to whose account, and when; nobody edits or deletes it."""
-
-    list_display = ["created_at", "actor", "action", "subject", "detail"]
-    list_filter = ["action", "created_at"]
-    search_fields = ["subject__username", "actor__username", "detail"]
-    date_hierarchy = "created_at"
-    list_select_related = ["actor", "subject"]
+class RecordAdminMixin:
+    """A record's admin page: read only, for everyone (superusers too)."""
 
     def has_add_permission(self, request):
         return False
@@ -64,6 +63,39 @@ class AccountEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(RecordAdminMixin, admin.ModelAdmin):
+    """Who did what to whose account, and when; nobody edits or deletes it."""
+
+    list_display = ["created_at", "actor", "action", "subject", "detail"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["subject__username", "actor__username", "detail"]
+    date_hierarchy = "created_at"
+    list_select_related = ["actor", "subject"]
+
+
+@admin.register(SecondFactorRule)
+class SecondFactorRuleAdmin(admin.ModelAdmin):
+    """Which roles must sign in with a second factor: one row a role, made by the migration."""
+
+    list_display = ["role_name", "required"]
+    list_editable = ["required"]
+    list_display_links = None
+
+    @admin.display(description=_("role"))
+    def role_name(self, rule):
+        return Role(rule.role).label if rule.role in Role.values else rule.role
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        return {}
 
 
 class RoleListFilter(admin.SimpleListFilter):
@@ -93,11 +125,26 @@ class StaffUserAdmin(UserAdmin):
     add_form = StaffCreationForm
     add_form_template = None
     form = StaffChangeForm
-    list_display = ["username", "full_name", "email", "role", "is_active", "locked", "last_login"]
+    list_display = [
+        "username",
+        "full_name",
+        "email",
+        "role",
+        "is_active",
+        "two_factor",
+        "locked",
+        "last_login",
+    ]
     list_filter = [RoleListFilter, "is_active", "is_superuser"]
     search_fields = ["username", "first_name", "last_name", "email"]
     ordering = ["username"]
-    actions = ["deactivate", "reactivate", "send_password_link", "unlock_sign_in"]
+    actions = [
+        "deactivate",
+        "reactivate",
+        "send_password_link",
+        "unlock_sign_in",
+        "reset_second_factor",
+    ]
     add_fieldsets = [
         (None, {"fields": ["username", "first_name", "last_name", "email", "role"]}),
         (_("Password"), {"fields": ["password1", "password2"]}),
@@ -153,6 +200,9 @@ class StaffUserAdmin(UserAdmin):
                 is_locked=Exists(lockouts)
                 | Q(account_failures__gte=settings.AXES_ACCOUNT_FAILURE_LIMIT)
             )
+            .annotate(
+                has_app=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+            )
             .prefetch_related("groups")
         )
 
@@ -184,6 +234,10 @@ class StaffUserAdmin(UserAdmin):
     def role(self, obj):
         role = role_of(obj)
         return Role(role).label if role else "—"
+
+    @admin.display(description=_("two-factor"), boolean=True, ordering="has_app")
+    def two_factor(self, obj):
+        return obj.has_app
 
     @admin.display(description=_("sign-in locked"), boolean=True, ordering="is_locked")
     def locked(self, obj):
@@ -313,6 +367,23 @@ class StaffUserAdmin(UserAdmin):
             ngettext(
                 "Sign-in unlocked for %(count)d user.",
                 "Sign-in unlocked for %(count)d users.",
+                len(users),
+            )
+            % {"count": len(users)},
+        )
+
+    @admin.action(description=_("Reset two-factor sign-in (a lost phone)"))
+    def reset_second_factor(self, request, queryset):
+        users = list(self._changeable(request, queryset))
+        for user in users:
+            second_factor.reset(user=user, by=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "Two-factor sign-in reset for %(count)d user: they set it up again at their "
+                "next sign-in.",
+                "Two-factor sign-in reset for %(count)d users: they set it up again at their "
+                "next sign-in.",
                 len(users),
             )
             % {"count": len(users)},

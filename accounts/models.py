@@ -1,7 +1,10 @@
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, TimestampMixin
 
 from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave
@@ -76,6 +79,11 @@ class AccountEvent(models.Model):
         PASSWORD_SET = "password_set", _("Password set by an admin")
         UNLOCKED = "unlocked", _("Sign-in unlocked")
         SUPERUSER_CHANGED = "superuser_changed", _("Superuser status changed")
+        TWO_FACTOR_ENROLLED = "2fa_enrolled", _("Two-factor sign-in set up")
+        TWO_FACTOR_RESET = "2fa_reset", _("Two-factor sign-in reset by an admin")
+        TWO_FACTOR_FAILED = "2fa_failed", _("Wrong sign-in code")
+        RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
+        RECOVERY_CODES_RENEWED = "recovery_codes_renewed", _("New recovery codes made")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -126,3 +134,66 @@ class PasswordResetRequest(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class SecondFactorRule(models.Model):
+    """Whether one role must sign in with a second factor (a site setting admins change)."""
+
+    # Not accounts.roles.Role: the rows are the roles' names, and roles.py imports this app.
+    role = models.CharField(_("role"), max_length=40, unique=True)
+    required = models.BooleanField(
+        _("two-factor sign-in required"),
+        default=True,
+        help_text=_(
+            "People of this role who have not set up an authenticator app are sent to set it "
+            "up right after their password, and reach nothing else until they do."
+        ),
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("two-factor sign-in rule")
+        verbose_name_plural = _("two-factor sign-in rules")
+
+    def __str__(self) -> str:
+        return self.role
+
+
+def hash_recovery_code(code: str) -> str:
+    """The stored form of a recovery code: SHA-256 of its letters, lower case, no dashes.
+
+    The codes are 80 random bits, so a plain fast hash leaves nothing to guess from a copy of
+    the table, and a code is found by its hash in one query (a slow password hash would have
+    to be tried against each of the ten).
+    """
+    letters = "".join(ch for ch in (code or "").lower() if ch.isalnum())
+    return hashlib.sha256(letters.encode()).hexdigest()
+
+
+class RecoveryCodeDevice(TimestampMixin, Device):
+    """A person's ten one-time recovery codes, as a django-otp device; only hashes are kept
+    (django-otp's own static device stores its codes as they are)."""
+
+    class Meta(Device.Meta):
+        verbose_name = _("recovery codes")
+        verbose_name_plural = _("recovery codes")
+
+    def verify_token(self, token) -> bool:
+        """A code not used before: it is used up now."""
+        used = self.codes.filter(code_hash=hash_recovery_code(token), used_at__isnull=True)
+        if not used.update(used_at=timezone.now()):
+            return False
+        self.set_last_used_timestamp(commit=True)
+        return True
+
+    def remaining(self) -> int:
+        return self.codes.filter(used_at__isnull=True).count()
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField(max_length=64, db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.device_id}: {'used' if self.used_at else 'unused'}"

@@ -19,11 +19,16 @@ from django.utils.translation import gettext_lazy as _
 class Role(models.TextChoices):
     WRITER = "Writer", _("Writer")
     EDITOR = "Editor", _("Editor")
+    # An editor who may also lift an embargo early (articles/workflow.py): a role, so that
+    # an admin grants it in the user form like any other, and the account events record it.
+    EDITOR_IN_CHIEF = "Editor-in-chief", _("Editor-in-chief")
     ADMIN = "Admin", _("Admin")
 
 
 # Holding it is what makes an editor: publishing, scheduling, returning, withdrawing.
 PUBLISH_PERMISSION = "articles.publish_article"
+# Lifting an embargo before its time (Editor-in-chief, Admin).
+LIFT_EMBARGO_PERMISSION = "articles.lift_embargo"
 # Admins manage staff accounts (and superusers, who hold every permission).
 MANAGE_STAFF_PERMISSION = "auth.change_user"
 
@@ -52,14 +57,21 @@ _EDITOR = {
     "media.gallery": ["add", "change", "delete", "view"],
     "media.galleryimage": ["add", "change", "delete", "view"],
 }
+_EDITOR_IN_CHIEF = {
+    **_EDITOR,
+    "articles.article": [*_EDITOR["articles.article"], "lift_embargo"],
+}
 GRANTS = {
     Role.WRITER: _WRITER,
     Role.EDITOR: _EDITOR,
+    Role.EDITOR_IN_CHIEF: _EDITOR_IN_CHIEF,
     Role.ADMIN: {
-        **_EDITOR,
+        **_EDITOR_IN_CHIEF,
         "auth.user": ["add", "change", "view"],
         "auth.group": ["view"],
         "accounts.accountevent": ["view"],
+        "accounts.secondfactorrule": ["view", "change"],
+        "articles.auditentry": ["view"],
         "axes.accessattempt": ["view"],
     },
 }
@@ -70,7 +82,10 @@ def codenames(grants: dict[str, list[str]]) -> set[tuple[str, str]]:
     pairs = set()
     for label, actions in grants.items():
         app_label, model = label.split(".")
-        pairs.update((app_label, f"{action}_{model}") for action in actions)
+        # A model's own permission ("lift_embargo") is named whole, not after the model.
+        pairs.update(
+            (app_label, action if "_" in action else f"{action}_{model}") for action in actions
+        )
     return pairs
 
 
@@ -93,7 +108,7 @@ def role_of(user) -> str:
     """The user's role (a Role value), or "" when they have none."""
     names = {group.name for group in user.groups.all()}
     # Highest first, so a leftover second group never hides the stronger role.
-    for role in (Role.ADMIN, Role.EDITOR, Role.WRITER):
+    for role in (Role.ADMIN, Role.EDITOR_IN_CHIEF, Role.EDITOR, Role.WRITER):
         if role.value in names:
             return role.value
     return ""
@@ -120,6 +135,11 @@ def editors():
         .filter(is_active=True)
         .distinct()
     )
+
+
+def may_lift_embargo(user) -> bool:
+    """Editors-in-chief (and admins) may lift an embargo before its time."""
+    return user.is_active and user.has_perm(LIFT_EMBARGO_PERMISSION)
 
 
 def manages_staff(user) -> bool:

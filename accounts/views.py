@@ -15,17 +15,21 @@ from accounts import password_links
 from accounts.forms import AuthorProfileForm, SignInForm
 from accounts.lockout import client_ip
 from accounts.staff import end_sessions, ensure_author
+from accounts.two_factor.views import TwoStepLoginMixin
 
 
-class SignInView(auth_views.LoginView):
-    """Sign-in; `next` is followed only when it stays on this site (Django checks it)."""
+class SignInView(TwoStepLoginMixin, auth_views.LoginView):
+    """Sign-in; `next` is followed only when it stays on this site (Django checks it); a
+    person with a second factor gives its code next (accounts/two_factor/)."""
 
     form_class = SignInForm
 
     def get_default_redirect_url(self):
         if self.next_page:
             return resolve_url(self.next_page)
-        return resolve_url("admin:index" if self.request.user.is_staff else "articles:home")
+        # During sign-in the person is form.get_user() (the code step may still come).
+        user = getattr(self, "signing_in", None) or self.request.user
+        return resolve_url("admin:index" if user.is_staff else "articles:home")
 
 
 class PasswordResetView(auth_views.PasswordResetView):

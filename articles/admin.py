@@ -4,12 +4,19 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin import RecordAdminMixin
 from accounts.roles import is_editor
 from articles import workflow
-from articles.editorial import autosave, revision_views
-from articles.editorial.forms import NOTE_FIELDS, ArticleAdminForm, AttachmentForm, BylineFormSet
+from articles.editorial import audit, autosave, preview_links, revision_views
+from articles.editorial.forms import (
+    ACTION_FIELDS,
+    NOTE_FIELDS,
+    ArticleAdminForm,
+    AttachmentForm,
+    BylineFormSet,
+)
 from articles.editorial.workflow_admin import WorkflowAdminMixin
-from articles.models import Article, Attachment, Byline, Tag
+from articles.models import Article, Attachment, AuditEntry, Byline, Tag
 from articles.workflow import State
 from newsroom.timezones import local_datetime
 
@@ -85,7 +92,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         editable = obj is None or self.has_change_permission(request, obj)
-        publishing = ["tags", "state", "published_at"]
+        publishing = ["tags", "state", "published_at", "embargo_until"]
         fieldsets = [
             (None, {"fields": ["title", "slug", "summary", "body"]}),
             (
@@ -106,7 +113,10 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         if editable:
             fieldsets[0][1]["fields"].append("base_version")
             allowed = workflow.allowed_actions(request.user, obj) if obj else []
-            notes = [field for action, field in NOTE_FIELDS.items() if action in allowed]
+            notes = []
+            for action in allowed:
+                notes += ACTION_FIELDS.get(action, [])
+                notes += [NOTE_FIELDS[action]] if action in NOTE_FIELDS else []
             if notes:
                 fieldsets.append((_("Notes for the workflow"), {"fields": notes}))
         fieldsets.append(
@@ -155,6 +165,10 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         context.update(autosave.form_context(request.user, article, editable=editable))
         if article.pk:
             context["preview_url"] = reverse("articles:preview", args=[article.pk])
+            if preview_links.may_share(request.user, article):
+                context["preview_links_url"] = reverse(
+                    "admin:articles_article_preview_links", args=[article.pk]
+                )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # History, comparison, restore and autosave.
@@ -167,6 +181,16 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                 "<path:object_id>/compare/",
                 wrap(self.compare_view),
                 name="articles_article_compare",
+            ),
+            path(
+                "<path:object_id>/preview-links/",
+                wrap(self.preview_links_view),
+                name="articles_article_preview_links",
+            ),
+            path(
+                "<path:object_id>/preview-links/<int:link_pk>/revoke/",
+                wrap(self.revoke_preview_link_view),
+                name="articles_article_revoke_preview_link",
             ),
             path(
                 "<path:object_id>/restore/<int:version_id>/",
@@ -185,8 +209,27 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def restore_view(self, request, object_id, version_id):
         return revision_views.restore(self, request, object_id, version_id)
 
+    def preview_links_view(self, request, object_id):
+        return preview_links.links_view(self, request, object_id)
+
+    def revoke_preview_link_view(self, request, object_id, link_pk):
+        return preview_links.revoke_view(self, request, object_id, link_pk)
+
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
+
+
+@admin.register(AuditEntry)
+class AuditLogAdmin(RecordAdminMixin, admin.ModelAdmin):
+    """The audit log (articles/editorial/audit.py): read only, for whoever may view it."""
+
+    def changelist_view(self, request, extra_context=None):
+        return audit.audit_view(self, request)
+
+    def get_urls(self):
+        # Only the list: no page of one entry to change, delete or see the history of.
+        wrap = self.admin_site.admin_view
+        return [path("", wrap(self.changelist_view), name="articles_auditentry_changelist")]

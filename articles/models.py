@@ -101,6 +101,10 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-tag_listings__published_at", "-tag_listings__article_id")
         )
 
+    def withdrawn_with_notice(self):
+        """Withdrawn articles whose address tells readers so (410, with the reason)."""
+        return self.filter(status=Article.State.WITHDRAWN, takedown=Article.Takedown.NOTICE)
+
     def search(self, query: str):
         """Articles containing every word of `query`, with or without diacritics."""
         return search(self, query)
@@ -137,6 +141,12 @@ class Article(DeletesFilesOfFailedSave, models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Takedown(models.TextChoices):
+        """What the address of a withdrawn article answers."""
+
+        NOTICE = "notice", _("Public notice (410 Gone, with the date and the reason)")
+        SILENT = "silent", _("Silent (404 Not Found, for legal cases)")
 
     # The choices of `status`: every state but SCHEDULED.
     STORED_STATES = [choice for choice in State.choices if choice[0] != "scheduled"]
@@ -231,7 +241,25 @@ class Article(DeletesFilesOfFailedSave, models.Model):
     )
     # Lost-update protection: a save must name the version it started from.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    # The latest public correction ("Đính chính"); articles/workflow.py sets both.
+    # Until then nobody may publish it (articles/workflow.py's embargo rule); lifting it
+    # earlier is the Editor-in-chief's, with a reason.
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Local time. Nobody can publish the article before it; it can be scheduled for it. "
+            "Only an editor-in-chief can lift it earlier."
+        ),
+    )
+    # How a withdrawal shows to readers (articles/workflow.py sets these on WITHDRAW).
+    takedown = models.CharField(
+        _("takedown"), max_length=8, choices=Takedown.choices, blank=True, editable=False
+    )
+    takedown_reason = models.TextField(_("takedown reason"), blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    # The latest public correction ("Đính chính"); articles/workflow.py sets both, and
+    # keeps every one as a Correction (articles/corrections.py).
     correction_note = models.TextField(_("correction note"), blank=True, editable=False)
     corrected_at = models.DateTimeField(_("corrected at"), null=True, blank=True, editable=False)
     # Folded words of title, lead and body, for search where PostgreSQL is not (articles.search).
@@ -258,7 +286,8 @@ class Article(DeletesFilesOfFailedSave, models.Model):
             )
         ]
         permissions = [
-            ("publish_article", _("Can publish, schedule, return and withdraw articles"))
+            ("publish_article", _("Can publish, schedule, return and withdraw articles")),
+            ("lift_embargo", _("Can lift an embargo before its time")),
         ]
 
     def __str__(self) -> str:
@@ -315,6 +344,10 @@ class Article(DeletesFilesOfFailedSave, models.Model):
     def is_scheduled(self) -> bool:
         """Return True if the article is published with a time still to come."""
         return self.state == self.State.SCHEDULED
+
+    def is_embargoed(self, now=None) -> bool:
+        """Return True while the embargo holds: nobody may publish the article yet."""
+        return self.embargo_until is not None and self.embargo_until > (now or timezone.now())
 
     @property
     def ordered_authors(self) -> list[Author]:
@@ -418,12 +451,16 @@ class Transition(models.Model):
         WITHDRAW = "withdraw", _("Withdraw")
         REPUBLISH = "republish", _("Publish again")
         CORRECT = "correct", _("Publish correction")
+        SCHEDULE_AT_EMBARGO = "at_embargo", _("Schedule for the embargo's end")
+        LIFT_EMBARGO = "lift_embargo", _("Lift the embargo now")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     from_status = models.CharField(_("from"), max_length=16, choices=Article.STORED_STATES)
     to_status = models.CharField(_("to"), max_length=16, choices=Article.STORED_STATES)
     note = models.TextField(_("note"), blank=True)
+    # What else the record needs: a withdrawal's kind, the embargo time an early lift ended.
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -525,3 +562,98 @@ class Attachment(DeletesFilesOfFailedSave, models.Model):
     def kind_label(self) -> str:
         kind = kind_of(self.original_filename or self.file.name)
         return kind.label if kind else self.extension
+
+
+class Correction(models.Model):
+    """One public correction of an article, kept for good: the page lists them all, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField(_("correction note"))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self) -> str:
+        return f"{self.article_id} @ {self.at}: {self.note[:40]}"
+
+
+class PreviewLink(models.Model):
+    """A signed address showing an unpublished article's preview to someone outside the
+    newsroom until it expires or is revoked (articles/editorial/preview_links.py)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    recipient = models.CharField(
+        _("for"),
+        max_length=200,
+        help_text=_(
+            "Who it is for, e.g. “Báo Thanh Niên, desk” or “the source, to check a quote”."
+        ),
+    )
+    expires_at = models.DateTimeField(_("expires at"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.recipient}"
+
+    def is_open(self, now=None) -> bool:
+        """Neither revoked nor past its expiry."""
+        return self.revoked_at is None and self.expires_at > (now or timezone.now())
+
+
+class PreviewLinkOpening(models.Model):
+    """Somebody opened a preview link (whether or not it still worked)."""
+
+    link = models.ForeignKey(PreviewLink, on_delete=models.CASCADE, related_name="openings")
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("address"), null=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    shown = models.BooleanField(_("shown"), default=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("preview link opening")
+        verbose_name_plural = _("preview link openings")
+
+    def __str__(self) -> str:
+        return f"{self.link_id} @ {self.at}"
+
+
+class AuditEntry(Transition):
+    """The audit log's admin page (articles/editorial/audit.py); its view permission is who
+    may read it. Its rows are transitions, account events and preview links together."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        default_permissions = ["view"]

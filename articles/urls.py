@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from articles.editorial import preview
+from articles.editorial import preview, preview_links
 from articles.public import feeds, sitemaps, views
 from articles.public.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("search/", views.ArticleSearchView.as_view(), name="search"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("preview/<int:pk>/", preview.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/shared/<str:token>/", preview_links.shared_preview, name="shared_preview"),
     path("tags/<slug:slug>/", views.TagArticleListView.as_view(), name="tag"),
     path("tags/<slug:slug>/feed/", feeds.TagArticlesFeed(), name="tag_feed"),
     path("authors/<slug:slug>/", views.AuthorArticleListView.as_view(), name="author"),

@@ -7,6 +7,12 @@ changes an article's status. Roles come from the permissions the role groups car
     draft ──submit──▶ review ──publish/schedule──▶ published ──withdraw──▶ withdrawn
       ▲                 │                            │ (correct: stays live)   │
       └────return(note)─┘                            └◀──────publish again─────┘
+
+An embargo (`Article.embargo_until`) holds an article back: until then no action may put
+it out (problems()), it may be scheduled for that time or later (one click: "schedule at
+the embargo"), and only an editor-in-chief lifts it earlier, with a reason the desk is
+mailed. Withdrawing chooses what the address answers (Article.Takedown): a public notice
+with the reason (410) or nothing (404).
 """
 
 from __future__ import annotations
@@ -24,8 +30,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import editors, is_editor
-from articles.models import Article, Transition
+from accounts.roles import editors, is_editor, may_lift_embargo
+from articles.models import Article, Correction, Transition
 from newsroom.site_url import absolute_url
 from newsroom.timezones import local_datetime
 
@@ -43,11 +49,24 @@ STARTS_FROM = {
     Action.WITHDRAW: {State.PUBLISHED, State.SCHEDULED},
     Action.REPUBLISH: {State.WITHDRAWN},
     Action.CORRECT: {State.PUBLISHED},
+    Action.SCHEDULE_AT_EMBARGO: {State.DRAFT, State.REVIEW, State.SCHEDULED, State.WITHDRAWN},
+    Action.LIFT_EMBARGO: {State.DRAFT, State.REVIEW, State.SCHEDULED, State.WITHDRAWN},
 }
 # Actions that put the article in front of an editor or a reader: it must be complete.
-NEEDS_COMPLETE = {Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH}
-# Actions whose note is required (returning says why; a correction says what, publicly).
-NEEDS_NOTE = {Action.RETURN, Action.CORRECT}
+NEEDS_COMPLETE = {
+    Action.SUBMIT,
+    Action.PUBLISH,
+    Action.SCHEDULE,
+    Action.REPUBLISH,
+    Action.SCHEDULE_AT_EMBARGO,
+}
+# Actions whose note is required (returning says why; a correction says what, publicly;
+# lifting an embargo early says why, to the desk).
+NEEDS_NOTE = {Action.RETURN, Action.CORRECT, Action.LIFT_EMBARGO}
+# Actions an embargo in force forbids: they would put the article out now.
+EMBARGOED_ACTIONS = {Action.PUBLISH, Action.REPUBLISH}
+# Actions that exist only while an embargo holds.
+EMBARGO_ACTIONS = {Action.SCHEDULE_AT_EMBARGO, Action.LIFT_EMBARGO}
 
 DONE_MESSAGES = {
     Action.SUBMIT: _("“%(title)s” was submitted for review."),
@@ -57,6 +76,8 @@ DONE_MESSAGES = {
     Action.WITHDRAW: _("“%(title)s” was withdrawn from the public site."),
     Action.REPUBLISH: _("“%(title)s” is published again."),
     Action.CORRECT: _("The correction to “%(title)s” is published."),
+    Action.SCHEDULE_AT_EMBARGO: _("“%(title)s” is scheduled for %(time)s, when its embargo ends."),
+    Action.LIFT_EMBARGO: _("The embargo on “%(title)s” was lifted."),
 }
 
 
@@ -90,6 +111,8 @@ def may(user, action: Action, article: Article) -> bool:
     if action == Action.SUBMIT:
         creating = article.pk is None and user.has_perm("articles.add_article")
         return creating or can_edit(user, article)
+    if action == Action.LIFT_EMBARGO:
+        return can_edit(user, article) and may_lift_embargo(user)
     return can_edit(user, article) and is_editor(user)
 
 
@@ -98,8 +121,15 @@ def can_restore(user, article: Article) -> bool:
 
 
 def allowed_actions(user, article: Article, now: datetime | None = None) -> list[Action]:
-    state = article.state_at(now or timezone.now())
-    return [a for a in Action if state in STARTS_FROM[a] and may(user, a, article)]
+    now = now or timezone.now()
+    state = article.state_at(now)
+    return [
+        a
+        for a in Action
+        if state in STARTS_FROM[a]
+        and (a not in EMBARGO_ACTIONS or article.is_embargoed(now))
+        and may(user, a, article)
+    ]
 
 
 def check(user, action: Action, article: Article, now: datetime | None = None) -> None:
@@ -127,9 +157,11 @@ def problems(action: Action, values: dict, now: datetime | None = None) -> dict[
     """What stops `action`, keyed by what it is about; checks only what `values` holds.
 
     Keys of `values` (and of the answer): title, summary, body, cover_image, cover_alt,
-    authors (whether there is one), note, when (the time asked for when scheduling).
+    authors (whether there is one), note, when (the time asked for when scheduling),
+    embargo_until, takedown (what a withdrawn article's address answers).
     """
     found = {}
+    now = now or timezone.now()
 
     def given(name):
         return name in values
@@ -154,8 +186,75 @@ def problems(action: Action, values: dict, now: datetime | None = None) -> dict[
         found["note"] = str(NOTE_REQUIRED[action])
     if action == Action.SCHEDULE and given("when"):
         when = values["when"]
-        if when is None or when <= (now or timezone.now()):
+        if when is None or when <= now:
             found["when"] = gettext("Choose a publication time in the future to schedule.")
+    found.update(embargo_problems(action, values, now))
+    if action == Action.WITHDRAW and given("takedown"):
+        if values["takedown"] not in Article.Takedown.values:
+            found["takedown"] = gettext(
+                "Choose what its address shows: a public notice with the reason, or nothing "
+                "(silent, for legal cases)."
+            )
+        elif values["takedown"] == Article.Takedown.NOTICE and given("note") and blank("note"):
+            found["note"] = gettext("Write the reason readers will see on the notice.")
+    return found
+
+
+def embargo_problems(action: Action, values: dict, now: datetime) -> dict[str, str]:
+    """An embargo in force: nothing puts the article out before it, nor schedules it earlier."""
+    if "embargo_until" not in values:
+        return {}
+    embargo = values["embargo_until"]
+    holds = embargo is not None and embargo > now
+    time = {"time": local_datetime(embargo)} if embargo else {}
+    if action in EMBARGOED_ACTIONS and holds:
+        return {
+            "embargo_until": gettext(
+                "Embargoed until %(time)s: nobody can publish it before then. Schedule it "
+                "for that time, or ask an editor-in-chief to lift the embargo."
+            )
+            % time
+        }
+    when = values.get("when")
+    if action == Action.SCHEDULE and holds and when is not None and when < embargo:
+        return {
+            "when": gettext("The embargo lasts until %(time)s: choose that time or later.") % time
+        }
+    if action in EMBARGO_ACTIONS and not holds:
+        return {"embargo_until": gettext("There is no embargo in force on this article.")}
+    return {}
+
+
+def embargo_change_problems(
+    stored: Article | None, embargo_until, published_at, now: datetime | None = None
+) -> dict[str, str]:
+    """What a save may not do to an embargo (whatever button, if any, goes with it).
+
+    It may set one or move it later. Ending one in force earlier is the editor-in-chief's
+    "lift the embargo", with its reason; a scheduled article keeps a time at or after it;
+    an article already public cannot be embargoed.
+    """
+    now = now or timezone.now()
+    found = {}
+    held = stored.embargo_until if stored is not None and stored.is_embargoed(now) else None
+    if held and (embargo_until is None or embargo_until < held):
+        found["embargo_until"] = gettext(
+            "The embargo holds until %(time)s: to end it earlier, an editor-in-chief uses "
+            "“Lift the embargo now”, with a reason."
+        ) % {"time": local_datetime(held)}
+        return found
+    if stored is None or embargo_until is None or embargo_until <= now:
+        return found
+    state = stored.state_at(now)
+    if state == State.PUBLISHED and embargo_until != stored.embargo_until:
+        found["embargo_until"] = gettext(
+            "The article is already public: an embargo can only hold back an article that "
+            "has not gone out."
+        )
+    elif state == State.SCHEDULED and published_at is not None and published_at < embargo_until:
+        found["published_at"] = gettext(
+            "The embargo lasts until %(time)s: the publication time must be that or later."
+        ) % {"time": local_datetime(embargo_until)}
     return found
 
 
@@ -164,9 +263,13 @@ def has_content(body: str) -> bool:
     return bool(strip_tags(body or "").replace("&nbsp;", " ").strip()) or "<img" in (body or "")
 
 
-def values_of(article: Article, *, note: str = "", when: datetime | None = None) -> dict:
+def values_of(
+    article: Article, *, note: str = "", when: datetime | None = None, takedown: str = ""
+) -> dict:
     """Everything problems() checks, as a saved article and the person's note and time."""
     return {
+        "embargo_until": article.embargo_until,
+        "takedown": takedown,
         "title": article.title,
         "summary": article.summary,
         "body": article.body,
@@ -191,13 +294,17 @@ def perform(
     by,
     note: str = "",
     when: datetime | None = None,
+    takedown: str = "",
 ) -> Transition:
     """Make one transition, record it with a revision, and tell the people concerned."""
     action, now = Action(action), timezone.now()
     check(by, action, article, now)
-    if found := problems(action, values_of(article, note=note, when=when), now):
+    values = values_of(article, note=note, when=when, takedown=takedown)
+    if found := problems(action, values, now):
         raise TransitionError(" ".join(found.values()))
-    transition = apply(action, article=article, by=by, note=note, when=when, now=now)
+    transition = apply(
+        action, article=article, by=by, note=note, when=when, takedown=takedown, now=now
+    )
     with reversion.create_revision():
         article.save()
         reversion.set_user(by)
@@ -212,6 +319,7 @@ def apply(
     by,
     note: str = "",
     when: datetime | None = None,
+    takedown: str = "",
     now: datetime | None = None,
 ) -> Transition:
     """Change the article's fields for `action` (not saved) and return the unsaved record.
@@ -222,6 +330,7 @@ def apply(
     check(by, action, article, now)
     note = (note or "").strip()
     from_status = article.status
+    detail = ""
     if action == Action.SUBMIT:
         article.status = State.REVIEW
     elif action == Action.RETURN:
@@ -231,12 +340,23 @@ def apply(
     elif action == Action.SCHEDULE:
         article.status, article.published_at = State.PUBLISHED, when
     elif action == Action.WITHDRAW:
-        article.status = State.WITHDRAWN
+        article.status, article.withdrawn_at = State.WITHDRAWN, now
+        article.takedown = takedown or Article.Takedown.SILENT
+        article.takedown_reason = note if article.takedown == Article.Takedown.NOTICE else ""
+        detail = str(Article.Takedown(article.takedown).label)
     elif action == Action.REPUBLISH:
         article.status = State.PUBLISHED
         article.published_at = article.published_at or now
+        article.takedown, article.takedown_reason, article.withdrawn_at = "", "", None
     elif action == Action.CORRECT:
         article.correction_note, article.corrected_at = note, now
+    elif action == Action.SCHEDULE_AT_EMBARGO:
+        article.status, article.published_at = State.PUBLISHED, article.embargo_until
+    elif action == Action.LIFT_EMBARGO:
+        detail = gettext("The embargo was until %(time)s.") % {
+            "time": local_datetime(article.embargo_until)
+        }
+        article.embargo_until = None
     if article.created_by_id is None:
         article.created_by = by
     article.updated_by = by
@@ -246,6 +366,7 @@ def apply(
         from_status=from_status,
         to_status=article.status,
         note=note,
+        detail=detail,
         by=by,
         at=now,
     )
@@ -254,6 +375,11 @@ def apply(
 def record(transition: Transition) -> Transition:
     """Store the transition of a saved article, name the revision after it, tell people."""
     transition.save()
+    if transition.action == Action.CORRECT:
+        # Every correction stays on the record; the article keeps the latest for modified_at.
+        Correction.objects.create(
+            article=transition.article, note=transition.note, at=transition.at, by=transition.by
+        )
     if reversion.is_active():
         action = Action(transition.action)
         note = transition.note
@@ -267,6 +393,7 @@ def record(transition: Transition) -> Transition:
 NOTE_REQUIRED = {
     Action.RETURN: _("Write a note telling the writer what to change."),
     Action.CORRECT: _("Write the public correction note: it is shown to readers on the article."),
+    Action.LIFT_EMBARGO: _("Write why the embargo is lifted early: the desk is told by email."),
 }
 
 
@@ -283,16 +410,25 @@ def done_message(action: Action, article: Article) -> str:
 def recipients(transition: Transition) -> list[str]:
     action, article = Action(transition.action), transition.article
     people = []
-    if action in (Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH):
+    going_out = (Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH, Action.SCHEDULE_AT_EMBARGO)
+    if action in (Action.SUBMIT, Action.LIFT_EMBARGO, *going_out):
         people += list(editors().exclude(email=""))
-    if action in (Action.RETURN, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH):
+    if action in (Action.RETURN, *going_out):
         writer = article.created_by
         if writer is not None and writer.is_active and writer.email:
             people.append(writer)
     return sorted({p.email for p in people if p.pk != transition.by_id})
 
 
-NOTIFIED = {Action.SUBMIT, Action.RETURN, Action.PUBLISH, Action.SCHEDULE, Action.REPUBLISH}
+NOTIFIED = {
+    Action.SUBMIT,
+    Action.RETURN,
+    Action.PUBLISH,
+    Action.SCHEDULE,
+    Action.REPUBLISH,
+    Action.SCHEDULE_AT_EMBARGO,
+    Action.LIFT_EMBARGO,
+}
 
 
 def notify(transition: Transition) -> int:
@@ -309,5 +445,7 @@ def notify(transition: Transition) -> int:
         lines = [subject, gettext("By: %(name)s") % {"name": by}]
         if transition.note:
             lines.append(gettext("Note: %(note)s") % {"note": transition.note})
+        if transition.detail:
+            lines.append(transition.detail)
         lines.append(link)
     return send_mail(f"[{settings.SITE_NAME}] {subject}", "\n\n".join(lines), None, to)

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "reversion",
     "post_office",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "newsroom.media",
     "accounts",
     "articles",
@@ -70,6 +72,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): the session passed the second sign-in step; then staff of
+    # a role that needs it reach only enrolment until they have a second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.middleware.SecondFactorRequiredMiddleware",
     # Before anything reads a request's body: each endpoint's own size limit.
     "newsroom.media.upload_limits.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -223,6 +229,15 @@ PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", d
 PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
 PASSWORD_RESET_LIMIT_MINUTES = env.int("PASSWORD_RESET_LIMIT_MINUTES", default=60)
 CSRF_FAILURE_VIEW = "accounts.views.csrf_failure"
+
+# Two-factor sign-in (accounts/two_factor/): TOTP apps (django-otp), named after the paper.
+# Wrong codes count toward the lockout below like wrong passwords, so django-otp's own
+# per-device back-off is off: one pause for both, which the real person's usual address
+# escapes (a per-device back-off would let anyone with the password lock the person out).
+OTP_TOTP_ISSUER = SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 0
+# How long the code step waits after a right password before it must be entered again.
+TWO_FACTOR_STEP_SECONDS = env.int("TWO_FACTOR_STEP_SECONDS", default=300)
 
 # Lockout: 5 failures for one username from one address lock both for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

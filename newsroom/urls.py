@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from accounts.two_factor.views import AdminSignInView
 from newsroom import views
 from newsroom.media.editor_uploads import editor_image_browse, editor_image_upload
 
@@ -23,6 +24,8 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="password_reset"),
         name="admin_password_reset",
     ),
+    # The admin's sign-in, with the code step of two-factor sign-in (before the admin's own).
+    path("admin/login/", AdminSignInView.as_view(), name="admin_sign_in"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     # The editor's image upload and file browser, only through our checks and records:

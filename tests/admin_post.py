@@ -10,6 +10,7 @@ def change_url(article) -> str:
 
 def article_form_data(article, **overrides) -> dict:
     local = timezone.localtime(article.published_at) if article.published_at else None
+    embargo = timezone.localtime(article.embargo_until) if article.embargo_until else None
     bylines = list(article.bylines.all())
     data = {
         "title": article.title,
@@ -21,6 +22,8 @@ def article_form_data(article, **overrides) -> dict:
         "tags": [tag.pk for tag in article.tags.all()],
         "published_at_0": f"{local:%d/%m/%Y}" if local else "",
         "published_at_1": f"{local:%H:%M:%S}" if local else "",
+        "embargo_until_0": f"{embargo:%d/%m/%Y}" if embargo else "",
+        "embargo_until_1": f"{embargo:%H:%M:%S}" if embargo else "",
         "base_version": article.version,
         "bylines-TOTAL_FORMS": len(bylines),
         "bylines-INITIAL_FORMS": len(bylines),

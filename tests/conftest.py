@@ -72,6 +72,34 @@ def smtp_server():
 
 
 @pytest.fixture(autouse=True)
+def force_login_passes_both_steps(monkeypatch):
+    """`client.force_login(user)` skips the password step; it skips the code step too, as if
+    the person had given a right code: the staff of most tests are simply signed in.
+
+    Tests of two-factor sign-in sign in through the pages, or use `force_login_password_only`.
+    """
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if user.is_staff:
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device, _ = TOTPDevice.objects.get_or_create(
+                user=user, name="test", defaults={"confirmed": True}
+            )
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+    monkeypatch.setattr(Client, "force_login_password_only", original, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -106,6 +134,16 @@ def editor(db):
 @pytest.fixture
 def admin_role_user(db):
     return _staff("Admin", "quantri")
+
+
+@pytest.fixture
+def desk(editor):
+    """The editor's browser, signed in, beside the test's `client` (an anonymous reader)."""
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(editor)
+    return browser
 
 
 @pytest.fixture

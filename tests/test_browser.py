@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
+from tests import otp
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -14,11 +15,14 @@ def test_editor_signs_in_types_in_ckeditor_saves_and_reader_sees_it(live_server,
 
     editor = UserFactory(username="bientap", is_staff=True, password="mat-khau-bien-tap-2024")
     editor.groups.add(Group.objects.get(name="Editor"))
+    app = otp.enrol(editor)
     article = ArticleFactory(title="Lễ hội Katê khai mạc", body="<p>Đoạn có sẵn.</p>")
 
     page.goto(f"{live_server.url}/admin/")
     page.locator("#id_username").fill("bientap")
     page.locator("#id_password").fill("mat-khau-bien-tap-2024")
+    page.locator("input[type=submit], button[type=submit]").first.click()
+    page.locator("#id_code").fill(otp.code(app))  # the second step: the app's code
     page.locator("input[type=submit], button[type=submit]").first.click()
     expect(page.get_by_role("link", name="Bài viết").first).to_be_visible()
 

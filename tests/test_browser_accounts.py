@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from accounts.models import AccountEvent
+from tests import otp
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,10 +17,13 @@ def test_admin_creates_a_writer_who_signs_in_and_changes_the_password(
 ):
     admin = UserFactory(username="quantri", is_staff=True, password="mat-khau-quan-tri-2024")
     admin.groups.add(Group.objects.get(name="Admin"))
+    app = otp.enrol(admin)
 
     page.goto(f"{live_server.url}/admin/")
     page.locator("#id_username").fill("quantri")
     page.locator("#id_password").fill("mat-khau-quan-tri-2024")
+    page.locator("input[type=submit], button[type=submit]").first.click()
+    page.locator("#id_code").fill(otp.code(app))
     page.locator("input[type=submit], button[type=submit]").first.click()
     page.goto(f"{live_server.url}/admin/auth/user/add/")
     page.locator("#id_username").fill("thu.ha")

@@ -135,6 +135,7 @@ def test_withdraw_racing_publish_ends_in_one_outcome_and_the_loser_is_told(two_e
                 body=f"<p>Trước khi {action}, lượt {round_number}.</p>",
                 csrfmiddlewaretoken=token,
                 _workflow=action,
+                withdraw_as="silent",
             )
             posts.append((browser, change_url(article), data))
 

@@ -170,7 +170,8 @@ def test_scheduling(client, as_role, writer, role, allowed):
 def test_withdrawing(client, as_role, writer, role, allowed):
     article = writers_article(writer)  # live
     as_role(role)
-    response = client.post(change_url(article), article_form_data(article, _workflow="withdraw"))
+    data = article_form_data(article, _workflow="withdraw", withdraw_as="silent")
+    response = client.post(change_url(article), data)
     article.refresh_from_db()
     assert response.status_code == (302 if allowed else 403)
     assert article.status == (Article.State.WITHDRAWN if allowed else Article.State.PUBLISHED)
@@ -183,7 +184,11 @@ def test_withdrawing_in_bulk(client, as_role, writer, role, allowed):
     as_role(role)
     response = client.post(
         reverse("admin:articles_article_changelist"),
-        {"action": "withdraw_selected", "_selected_action": [a.pk for a in articles]},
+        {
+            "action": "withdraw_selected",
+            "_selected_action": [a.pk for a in articles],
+            "takedown": "silent",
+        },
     )
     assert response.status_code == (302 if allowed else 403)
     statuses = set(Article.objects.values_list("status", flat=True))

@@ -19,6 +19,7 @@ from django.utils.html import escape
 
 from accounts.models import Author
 from accounts.roles import Role, role_group, sync_role_groups
+from accounts.two_factor.policy import is_required
 from articles.demo import content
 from articles.demo.documents import ascii_text, csv_bytes, minimal_pdf
 from articles.demo.images import FIGURE_SIZE, cover_jpeg, figure_jpeg
@@ -215,5 +216,7 @@ class DemoSeeder:
             if not self.users[username].check_password(password):
                 password = "(not the demo one)"
             label = f"{role.value} (superuser)" if superuser else role.value
+            if is_required(self.users[username]):
+                label += ", two-factor sign-in set up at first sign-in"
             lines.append(f"  {username:<10} {password:<22} {label}")
         return lines

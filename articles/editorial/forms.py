@@ -20,11 +20,18 @@ from newsroom.timezones import local_datetime_seconds
 # The name of the change form's workflow buttons; their value is the Action.
 WORKFLOW_BUTTON = "_workflow"
 # The note each action asks for, by the form field that holds it.
-NOTE_FIELDS = {Action.RETURN: "workflow_note", Action.CORRECT: "public_note"}
+NOTE_FIELDS = {
+    Action.RETURN: "workflow_note",
+    Action.CORRECT: "public_note",
+    Action.WITHDRAW: "withdraw_reason",
+    Action.LIFT_EMBARGO: "embargo_note",
+}
+# Other fields an action asks for (shown beside the notes when the action is possible).
+ACTION_FIELDS = {Action.WITHDRAW: ["withdraw_as"]}
 # What workflow.problems() reports as "when" is this form's publication time.
-PROBLEM_FIELDS = {"when": "published_at"}
+PROBLEM_FIELDS = {"when": "published_at", "takedown": "withdraw_as"}
 # The typed values workflow.problems() checks; the bylines are the formset's (below).
-CHECKED_FIELDS = ["title", "summary", "body", "cover_image", "cover_alt"]
+CHECKED_FIELDS = ["title", "summary", "body", "cover_image", "cover_alt", "embargo_until"]
 
 
 def pressed_action(data) -> Action | None:
@@ -55,6 +62,28 @@ class ArticleAdminForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required for a correction: readers see it on the article, with its time."),
     )
+    # Not "takedown": that is the article's own (non-editable) record of the choice.
+    withdraw_as = forms.ChoiceField(
+        label=_("When withdrawing, its address shows"),
+        choices=Article.Takedown.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    withdraw_reason = forms.CharField(
+        label=_("Reason for withdrawing"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Required for a public notice: readers see it at the article's address, e.g. "
+            "“gỡ theo yêu cầu của cơ quan chức năng”. Kept in the record either way."
+        ),
+    )
+    embargo_note = forms.CharField(
+        label=_("Reason for lifting the embargo early"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to lift the embargo: the desk gets it by email."),
+    )
 
     # Wider than the stored reference: a pasted link is made into one (clean_lead_media).
     lead_media = forms.CharField(
@@ -82,6 +111,7 @@ class ArticleAdminForm(forms.ModelForm):
             "lead_media",
             "tags",
             "published_at",
+            "embargo_until",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -123,9 +153,20 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         current = self.check_version()
+        self.check_embargo(current)
         if self.action is not None:
             self.check_action(current or self.instance)
         return cleaned
+
+    def check_embargo(self, stored: Article | None) -> None:
+        """Whatever button goes with it, a save may not end an embargo early (workflow)."""
+        if "embargo_until" not in self.fields:
+            return
+        found = workflow.embargo_change_problems(
+            stored, self.cleaned_data.get("embargo_until"), self.value("published_at")
+        )
+        for field, message in found.items():
+            self.add_error(field if field in self.fields else None, message)
 
     def check_action(self, article: Article) -> None:
         """The pressed button's action is possible now, and what it needs is filled in."""
@@ -140,6 +181,8 @@ class ArticleAdminForm(forms.ModelForm):
         typed["note"] = self.note
         if "published_at" in self.fields:
             typed["when"] = self.cleaned_data.get("published_at")
+        if self.action == Action.WITHDRAW:
+            typed["takedown"] = self.cleaned_data.get("withdraw_as") or ""
         for key, message in workflow.problems(self.action, typed).items():
             field = NOTE_FIELDS[self.action] if key == "note" else PROBLEM_FIELDS.get(key, key)
             self.add_error(field if field in self.fields else None, message)

@@ -45,6 +45,7 @@ def history(model_admin, request, object_id):
         object=article,
         versions=versions,
         transitions=article.transitions.select_related("by"),
+        corrections=article.corrections.select_related("by"),
     )
     return TemplateResponse(request, model_admin.object_history_template, context)
 

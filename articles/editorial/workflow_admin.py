@@ -7,7 +7,9 @@ saving it, and `save_related` records it once the bylines and tags are saved too
 """
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -23,10 +25,22 @@ from articles.workflow import Action
 from newsroom.timezones import zone_label
 
 
+class WorkflowActionForm(ActionForm):
+    """The bulk actions' bar, with what withdrawing asks for (workflow.problems says so)."""
+
+    takedown = forms.ChoiceField(
+        label=_("Withdrawn, the address shows"),
+        choices=[("", "—"), *Article.Takedown.choices],
+        required=False,
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000)
+
+
 class WorkflowAdminMixin:
     """For the Article ModelAdmin: its form is an ArticleAdminForm."""
 
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
+    action_form = WorkflowActionForm
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and WORKFLOW_BUTTON in request.POST:
@@ -59,6 +73,7 @@ class WorkflowAdminMixin:
                 by=request.user,
                 note=form.note,
                 when=form.cleaned_data.get("published_at"),
+                takedown=form.cleaned_data.get("withdraw_as") or "",
             )
         super().save_model(request, obj, form, change)
 
@@ -120,9 +135,15 @@ class WorkflowAdminMixin:
 
     @admin.action(description=_("Withdraw selected articles"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):
-        self.bulk_perform(request, queryset, Action.WITHDRAW)
+        self.bulk_perform(
+            request,
+            queryset,
+            Action.WITHDRAW,
+            takedown=request.POST.get("takedown", ""),
+            note=request.POST.get("reason", ""),
+        )
 
-    def bulk_perform(self, request, queryset, action: Action):
+    def bulk_perform(self, request, queryset, action: Action, **details):
         done = 0
         # The admin's changelist is not atomic: the row locks need a transaction of their own;
         # each article still gets its own savepoint, so one refusal undoes only that one.
@@ -130,7 +151,7 @@ class WorkflowAdminMixin:
             for article in queryset.select_for_update(of=("self",)):
                 try:
                     with transaction.atomic():
-                        workflow.perform(action, article=article, by=request.user)
+                        workflow.perform(action, article=article, by=request.user, **details)
                     done += 1
                 except PermissionDenied:
                     messages.error(

@@ -1,9 +1,9 @@
 """Whole-page cache for anonymous readers: what makes an entry, when it is fresh, when stale.
 
 What is cached: an anonymous GET or HEAD (no session cookie) of a public page (outside
-newsroom.paths.UNCACHED_PREFIXES) answered 200, not streamed, setting no cookie and not
-marked private, no-cache or no-store. Signed-in people are never served from the cache,
-and their pages are marked private.
+newsroom.paths.UNCACHED_PREFIXES) answered 200 (or 410, a withdrawn article's notice), not
+streamed, setting no cookie and not marked private, no-cache or no-store. Signed-in people
+are never served from the cache, and their pages are marked private.
 
 The key: the page's language, its path (with any script prefix) and its own query
 parameters, PAGE_PARAMETERS (`q`, `page`, and `p` of the sitemaps), each as the views read
@@ -304,7 +304,8 @@ class PublicPageCacheMiddleware:
     def is_cacheable_response(response) -> bool:
         cache_control = response.get("Cache-Control", "")
         return (
-            response.status_code == 200
+            # 410: a withdrawn article's notice, a page like any other until the next change.
+            response.status_code in (200, 410)
             and not response.streaming
             and not response.cookies
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))

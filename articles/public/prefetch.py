@@ -12,6 +12,8 @@ templates read them instead of querying:
                       embeds, video/audio and       the article names no piece and has no
                       galleries it names, and the   captioned image; articles.
                       body images' credits          body_references.load_pieces)
+    page_corrections  list[Correction], oldest 1st with_related() (read only for an article
+                                                   that has a correction: corrected_at)
 
 An article that did not come through here has none of them: use `ordered_authors`,
 `tags.all()` and `attachments.all()`.
@@ -29,7 +31,7 @@ from django.db.models import F
 
 from accounts.models import Author
 from articles.body_references import load_pieces
-from articles.models import Article, Attachment, Tag
+from articles.models import Article, Attachment, Correction, Tag
 
 _ANY_ID = -1  # stands for the article's id while the ORM writes the SQL
 LISTING_SIZE = 20  # ids per listing query; a shorter page repeats _ANY_ID (no article has it)
@@ -39,6 +41,9 @@ def with_related(article: Article) -> Article:
     """The article with `page_authors` (byline order), `page_tags`, `page_attachments` and
     `page_pieces`."""
     for name, (model, sql) in _article_queries(connection.vendor).items():
+        if name == "corrections" and article.corrected_at is None:
+            article.page_corrections = []  # never corrected: no query
+            continue
         setattr(article, f"page_{name}", list(model.objects.raw(sql, [article.pk])))
     load_pieces([article], credits=True)
     return article
@@ -66,6 +71,10 @@ def _article_queries(vendor: str) -> dict:
         "tags": _written(Tag.objects.filter(articles=_ANY_ID).order_by("name"), [_ANY_ID]),
         # in position order (Attachment.Meta)
         "attachments": _written(Attachment.objects.filter(article=_ANY_ID), [_ANY_ID]),
+        # oldest first (Correction.Meta)
+        "corrections": _written(
+            Correction.objects.filter(article=_ANY_ID).only("note", "at"), [_ANY_ID]
+        ),
     }
 
 

@@ -1,6 +1,7 @@
 from django.conf import settings
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -65,9 +66,19 @@ class ArticleDetailView(DetailView):
             # A changed slug: old links (search engines, shares) follow the article.
             old = OldSlug.objects.filter(slug=self.kwargs["slug"]).values("article_id").first()
             moved = old and self.get_queryset().filter(pk=old["article_id"]).first()
-            if not moved:
+            if moved:
+                return HttpResponsePermanentRedirect(moved.get_absolute_url())
+            # Withdrawn with a public notice: 410 Gone, saying when and why (silent: 404).
+            withdrawn = Article.objects.withdrawn_with_notice().only(
+                "withdrawn_at", "takedown_reason"
+            )
+            match = Q(slug=self.kwargs["slug"]) | Q(pk=old["article_id"]) if old else None
+            notice = withdrawn.filter(match or Q(slug=self.kwargs["slug"])).first()
+            if notice is None:
                 raise
-            return HttpResponsePermanentRedirect(moved.get_absolute_url())
+            return render(
+                request, "articles/article_withdrawn.html", {"notice": notice}, status=410
+            )
         # With the ETag (ConditionalGetMiddleware), lets browsers and proxies revalidate (304).
         response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
         allow_frames(response, frame_origins(providers_on_page(self.object)))

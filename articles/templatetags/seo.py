@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import corrections
 from articles.templatetags.renditions import shaped_urls
 from newsroom.site_url import absolute_url
 from newsroom.timezones import iso_datetime
@@ -89,6 +90,8 @@ def article_json_ld(article) -> str:
             "url": absolute_url(reverse("articles:home")),
         },
     }
+    if notes := corrections.json_ld(article):
+        data["correction"] = notes
     if article.cover_image:
         data["image"] = [absolute_url(url) for url in shaped_urls(article.cover_image)]
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)

@@ -19,8 +19,8 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("media", "0002_stories"),
-        ("accounts", "0006_avatar_checked_by_its_field"),
-        ("articles", "0012_stories"),
+        ("accounts", "0007_two_factor"),
+        ("articles", "0014_stories"),
         ("axes", "0010_accessattemptexpiration"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_cover_checked_by_its_field'),
+        ('articles', '0013_roles_rules_and_corrections'),
     ]
 
     operations = [
