@@ -40,6 +40,7 @@ Ref = tuple[str, int]
 FIGURE = re.compile(r"<figure\b([^>]*)>.*?</figure>", re.S)
 ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 IMG_SRC = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"')
+FIGCAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
 # A paragraph holding one link alone: the address as text, or a link whose text is one.
 LINK_PARAGRAPH = re.compile(
     r"<p>\s*(?:<a\b[^>]*\bhref=\"(?P<href>[^\"]+)\"[^>]*>\s*(?P<text>[^<]*?)\s*</a>"
@@ -215,12 +216,21 @@ def with_credits(html: str, cards: dict[Ref, dict]) -> str:
         block = match.group(0)
         names = [src.removeprefix(prefix) for src in IMG_SRC.findall(block)]
         credit = next((credits[name] for name in names if name in credits), "")
-        if not credit or "</figcaption>" not in block:
+        caption = FIGCAPTION.search(block)
+        # A credit the writer typed into the caption ("Ảnh: Hải Đăng") wins.
+        if not credit or caption is None or typed_credit(caption.group(1), credit):
             return block
         line = render_to_string("media/_credit.html", {"credit": credit})
         return block.replace("</figcaption>", f"{line}</figcaption>", 1)
 
     return FIGURE.sub(figure, html)
+
+
+def typed_credit(caption: str, credit: str) -> bool:
+    """Whether a caption already credits the photo ("Ảnh: …", or the credit's own words)."""
+    text = unescape(caption).casefold()
+    prefixes = {"ảnh:", (_("Photo: %(credit)s") % {"credit": ""}).strip().casefold()}
+    return any(prefix in text for prefix in prefixes) or credit.casefold() in text
 
 
 def with_pieces(html: str, cards: dict[Ref, dict]) -> str:

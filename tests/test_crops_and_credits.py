@@ -179,3 +179,16 @@ def test_a_body_photo_shows_its_uploads_credit_after_its_caption(
         'Chợ Phan Rang.<span class="credit"> Ảnh: iptc-byline-Tran-Van-Duc</span></figcaption>'
         in html.replace(' <span class="credit">', '<span class="credit"> ')
     )
+
+
+def test_a_credit_typed_into_the_caption_is_not_repeated(client, writer):
+    client.force_login(writer)
+    photo = hostile.upload("Ảnh.jpg", hostile.gps_tagged_jpeg((400, 200)), "image/jpeg")
+    url = client.post(reverse("ckeditor_upload"), {"upload": photo}).json()["url"]
+    client.logout()
+    article = ArticleFactory(
+        body=f'<figure class="image"><img src="{url}" alt="Ảnh"><figcaption>Chợ. Ảnh: Hải Đăng'
+        "</figcaption></figure>"
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Chợ. Ảnh: Hải Đăng</figcaption>" in html and "iptc-byline" not in html
