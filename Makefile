@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cks
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format browser install messages clean-venv
+.PHONY: run serve test lint format browser ffmpeg install messages clean-venv
 
 # A fresh virtual environment with the pinned dependencies; redone only when they change.
 $(INSTALLED): pyproject.toml constraints.txt
@@ -35,7 +35,7 @@ serve: $(INSTALLED)
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn newsroom.wsgi --config newsroom/gunicorn_conf.py
 
-test: $(INSTALLED) browser
+test: $(INSTALLED) browser ffmpeg
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)
@@ -60,6 +60,13 @@ browser: $(INSTALLED)
 	       && apt-get update -q && apt-get install -y -q chromium; } \
 	  || $(BIN)/playwright install chromium \
 	  || { echo "No Chromium found: install your system's chromium package or set CHROMIUM_PATH." >&2; exit 1; }
+
+# Video and audio uploads are probed and cleaned by Debian's ffmpeg (ffprobe, ffmpeg).
+ffmpeg:
+	@command -v ffprobe >/dev/null && command -v ffmpeg >/dev/null \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && apt-get update -q && apt-get install -y -q ffmpeg; } \
+	  || { echo "No ffmpeg found: install your system's ffmpeg package (ffprobe and ffmpeg)." >&2; exit 1; }
 
 clean-venv:
 	rm -rf $(VENV)

@@ -38,6 +38,12 @@ _WRITER = {
     "articles.byline": ["add", "change", "delete", "view"],
     "articles.tag": ["add", "view"],
     "accounts.author": ["change", "view"],
+    # The pieces of a story (newsroom.media): writers add them and change them.
+    "media.editorupload": ["change", "view"],
+    "media.embed": ["change", "view"],
+    "media.mediaitem": ["add", "change", "view"],
+    "media.gallery": ["add", "change", "view"],
+    "media.galleryimage": ["add", "change", "delete", "view"],
 }
 _EDITOR = {
     "articles.article": ["add", "change", "view", "publish"],
@@ -45,6 +51,11 @@ _EDITOR = {
     "articles.byline": ["add", "change", "delete", "view"],
     "articles.tag": ["add", "change", "delete", "view"],
     "accounts.author": ["add", "change", "delete", "view"],
+    "media.editorupload": ["change", "delete", "view"],
+    "media.embed": ["change", "delete", "view"],
+    "media.mediaitem": ["add", "change", "delete", "view"],
+    "media.gallery": ["add", "change", "delete", "view"],
+    "media.galleryimage": ["add", "change", "delete", "view"],
 }
 _EDITOR_IN_CHIEF = {
     **_EDITOR,

@@ -95,7 +95,19 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         publishing = ["tags", "state", "published_at", "embargo_until"]
         fieldsets = [
             (None, {"fields": ["title", "slug", "summary", "body"]}),
-            (_("Cover image"), {"fields": ["cover_image", "cover_caption", "cover_alt"]}),
+            (
+                _("Cover image"),
+                {
+                    "fields": [
+                        "cover_image",
+                        "cover_caption",
+                        "cover_alt",
+                        "cover_credit",
+                        ("cover_focus_x", "cover_focus_y"),
+                        "lead_media",
+                    ]
+                },
+            ),
             (_("Tags and publishing"), {"fields": publishing}),
         ]
         if editable:

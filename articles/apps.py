@@ -21,6 +21,7 @@ class ArticlesConfig(AppConfig):
         from newsroom.timezones import ZonedSplitDateTime
 
         connect_invalidation()
+        connect_story_invalidation()
         connect_tag_listings()
         connect_file_cleanup(Article, in_revisions=files_in_revisions)
         connect_file_cleanup(Attachment)
@@ -33,3 +34,17 @@ class ArticlesConfig(AppConfig):
         options.FORMFIELD_FOR_DBFIELD_DEFAULTS[models.DateTimeField] = zoned
         for model_admin in admin.site._registry.values():
             model_admin.formfield_overrides[models.DateTimeField] = dict(zoned)
+
+
+def connect_story_invalidation() -> None:
+    """An edited embed, video/audio item or gallery (its photos too) changes the pages that
+    show it: a new page-cache generation, as for articles."""
+    from django.db.models.signals import post_delete, post_save
+
+    from articles.public.page_cache import invalidate_on_change
+    from newsroom.media.models import Embed, Gallery, GalleryImage, MediaItem
+
+    for model in (Embed, MediaItem, Gallery, GalleryImage):
+        uid = f"pages-{model._meta.label}"
+        post_save.connect(invalidate_on_change, sender=model, dispatch_uid=uid)
+        post_delete.connect(invalidate_on_change, sender=model, dispatch_uid=f"{uid}-d")

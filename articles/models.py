@@ -17,9 +17,11 @@ from articles.body_images import fill_missing_alt
 from articles.rich_text import RichTextField
 from articles.sanitize import sanitize_html
 from articles.search import search, search_columns
+from newsroom.media.credits import credit_field
 from newsroom.media.documents import kind_of, validate_attachment
 from newsroom.media.fields import CleanImageField
 from newsroom.media.files import DeletesFilesOfFailedSave, clean_filename
+from newsroom.media.focal_point import focus_fields
 from newsroom.media.images import strip_metadata
 from newsroom.media.pasted_images import store_pasted_images
 from newsroom.reverse import reverse_slug
@@ -112,7 +114,15 @@ class ArticleQuerySet(models.QuerySet):
         one date-time a row rather than four (each is parsed in Python). The bylines come
         after pagination (articles.public.prefetch.with_listed_authors)."""
         return self.only(
-            "title", "slug", "summary", "cover_image", "cover_width", "cover_height", "published_at"
+            "title",
+            "slug",
+            "summary",
+            "cover_image",
+            "cover_width",
+            "cover_height",
+            "cover_focus_x",
+            "cover_focus_y",
+            "published_at",
         )
 
 
@@ -162,6 +172,8 @@ class Article(DeletesFilesOfFailedSave, models.Model):
         width_field="cover_width",
         height_field="cover_height",
         share_size_field="cover_share_size",
+        focus_fields=("cover_focus_x", "cover_focus_y"),
+        credit_field="cover_credit",
         help_text=_(
             "JPEG, PNG, WebP or GIF. Location and camera data are removed when it is saved; "
             "an animation is kept as its first frame, a still picture."
@@ -173,11 +185,26 @@ class Article(DeletesFilesOfFailedSave, models.Model):
     # The share rendition's bytes: the feed's enclosure length, with no call to storage.
     cover_share_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_caption = models.CharField(_("cover caption"), max_length=300, blank=True)
+    cover_credit = credit_field(_("cover credit"))
+    # Where the cover's subject is (percent): listings and share cards are cropped around it.
+    cover_focus_x, cover_focus_y = focus_fields()
     cover_alt = models.CharField(
         _("cover alt text"),
         max_length=300,
         blank=True,
         help_text=_("Describes the image for readers who cannot see it; needed before publishing."),
+    )
+    # An embed, a video/audio item or a gallery shown in the cover's place, as a reference
+    # "embed:12", "media:3" or "gallery:5" (articles.body_references; the form takes a link).
+    lead_media = models.CharField(
+        _("lead media"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Optional, shown at the top in the cover's place: paste a link to a video or post "
+            "(YouTube, Facebook, TikTok, X, Vimeo), or media:N or gallery:N from the item's page. "
+            "The cover still stands for the article in listings and on social networks."
+        ),
     )
     authors = models.ManyToManyField(
         Author, through="Byline", related_name="articles", verbose_name=_("authors")

@@ -2,17 +2,21 @@
 
 Today it is CKEditor 4 (django-ckeditor) with image uploads; the stored value is
 HTML that Article.save() sanitizes whatever editor produced it. Pictures pasted into
-the text as data are checked by the form field (newsroom.media.pasted_images).
+the text as data are checked by the form field (newsroom.media.pasted_images), and links
+to videos and posts become embeds there (articles.body_references).
 """
 
 from ckeditor_uploader.fields import RichTextUploadingField, RichTextUploadingFormField
 
+from articles.body_references import place_references
 from newsroom.media.pasted_images import check_pasted_images
 
 
 class RichTextFormField(RichTextUploadingFormField):
     def clean(self, value):
-        return check_pasted_images(super().clean(value))
+        # Pasted pictures are checked; a provider's link alone on its line becomes an embed
+        # (asking the provider now, at save time), [media:N] / [gallery:N] a reference.
+        return place_references(check_pasted_images(super().clean(value)))
 
 
 class RichTextField(RichTextUploadingField):

@@ -43,6 +43,9 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "target"},
+    # References to an embed, a video/audio item or a gallery (articles.body_references):
+    # the page draws each from its stored card; never a provider's HTML or an iframe.
+    "figure": {"data-embed", "data-media", "data-gallery"},
     "img": {"src", "alt", "width", "height", "title"},
     "table": {"border", "cellpadding", "cellspacing", "summary"},
     "th": {"colspan", "rowspan", "scope"},
@@ -51,7 +54,7 @@ ALLOWED_ATTRIBUTES = {
 }
 # Never also list "class" in ALLOWED_ATTRIBUTES for these tags: nh3 panics.
 ALLOWED_CLASSES = {
-    "figure": {"image", "image-left", "image-right", "image-center"},
+    "figure": {"image", "image-left", "image-right", "image-center", "embed", "media", "gallery"},
     "img": {"image-left", "image-right"},
     "p": {"image-center"},
     "div": {"image-center"},

@@ -1,4 +1,5 @@
-"""Content-Security-Policy: strict everywhere, relaxed only where CKEditor 4 runs."""
+"""Content-Security-Policy: strict everywhere, relaxed only where CKEditor 4 runs; a page
+with embedded videos or posts may frame those providers' players (allow_frames)."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
@@ -10,7 +11,15 @@ EDITOR_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "frame-ancestors": ["'self'"],
+    "frame-src": ["'self'"],
 }
+
+
+def allow_frames(response, origins) -> None:
+    """This page may frame these players (after a reader's click, static/media/embeds.js):
+    its frame-src names them and nothing else; every other public page frames nothing."""
+    if origins:
+        response._csp_replace = {**getattr(response, "_csp_replace", {}), "frame-src": origins}
 
 
 class NewsroomCSPMiddleware(CSPMiddleware):

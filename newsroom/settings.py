@@ -291,6 +291,14 @@ MAX_IMAGE_BYTES = env.int("MAX_IMAGE_BYTES", default=15 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=50_000_000)
 # Frames × canvas of an animation, counted before decoding (only its first frame is kept).
 MAX_ANIMATION_PIXELS = env.int("MAX_ANIMATION_PIXELS", default=1_000_000_000)
+# Video and audio (newsroom.media.av): the largest file, checked while it streams in.
+MAX_MEDIA_BYTES = env.int("MAX_MEDIA_BYTES", default=500 * 1024 * 1024)
+# Embedded videos and posts (newsroom.media.oembed): the providers are asked at save time,
+# within this many seconds; OEMBED_ENDPOINTS ("youtube=https://…,vimeo=https://…") points
+# a provider elsewhere (tests use one on 127.0.0.1). Facebook's oEmbed needs an app token.
+OEMBED_TIMEOUT = env.float("OEMBED_TIMEOUT", default=5)
+OEMBED_ENDPOINTS = env.dict("OEMBED_ENDPOINTS", default={})
+FACEBOOK_OEMBED_TOKEN = env("FACEBOOK_OEMBED_TOKEN", default="")
 # What a request may send besides its files, by endpoint (newsroom.media.upload_limits):
 # anyone not signed in as staff little; the article form and autosave a long body with a
 # pasted picture (base64 is 4/3 of the picture); other staff pages Django's 2.5 MB.
@@ -341,6 +349,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # No frames, but the players of the providers an article embeds, on that article's
+        # page only (newsroom.csp.allow_frames).
+        "frame-src": ["'none'"],
     }
 }
 

@@ -227,7 +227,8 @@ def test_deleting_an_article_removes_its_cover_renditions_and_attachments(
     AttachmentFactory(article=article)
     AttachmentFactory(article=article)
     files = stored_files(media_root)
-    assert len([f for f in files if f.startswith("renditions/")]) == 8  # 320/640/960/1000 × 2
+    # 320/640/960/1000 × 2, the 16:9 crop (320/640/889 × 2), the 1:1 (320/500 × 2), the card
+    assert len([f for f in files if f.startswith("renditions/")]) == 8 + 6 + 4 + 1
     assert len([f for f in files if f.startswith("attachments/")]) == 2
     with django_capture_on_commit_callbacks(execute=True):
         Article.objects.filter(pk=article.pk).delete()  # bulk, as the admin's action does

@@ -48,10 +48,11 @@ def test_feed_gives_title_link_lead_author_date_and_cover_enclosure(client, medi
     assert entry.published_parsed[:5] == (2024, 10, 3, 1, 30)
     assert [tag.term for tag in entry.tags] == ["Văn hóa"]
     (enclosure,) = entry.enclosures
-    # The share rendition (640 wide here), never the original, with its length in bytes.
+    # The share card (the 1200×630 crop: 640 wide here), never the original, with its
+    # length in bytes.
     share = share_image(article.cover_image)
     assert enclosure.href == f"http://testserver{share['url']}" != article.cover_image.url
-    assert share["url"].endswith("-640w.jpg")
+    assert share["url"].endswith("-share-640w-f50-50.jpg")
     assert enclosure.type == "image/jpeg"
     assert (
         int(enclosure.length) == (media_root / share["url"].removeprefix("/media/")).stat().st_size

@@ -96,7 +96,9 @@ def test_renditions_are_made_once_and_reused(client, media_root):
 
     article = ArticleFactory(cover_image=photo("mot-lan.jpg", (1000, 600)))
     before = {p: p.stat().st_mtime_ns for p in (media_root / "renditions").rglob("*.*")}
-    assert len(before) == 8
+    # 320, 640, 960, 1000 × WebP and JPEG; the 16:9 crop at the same widths, the 1:1 crop
+    # at 320 and 600, and the JPEG share card.
+    assert len(before) == 8 + 8 + 4 + 1
     for _ in range(3):
         client.get(article.get_absolute_url())
         client.get(reverse("articles:home"))
@@ -121,8 +123,10 @@ def test_rebuild_command_remakes_every_rendition_with_a_progress_bar(capsys, med
     call_command("rebuild_renditions", stdout=out)
     text = out.getvalue()
     assert "[##############################] 3/3" in text
-    assert "3 images, 14 renditions written." in text  # (320, 640, 700) × 2 formats × 2 + 300 × 2
-    assert len(list(renditions.rglob("*.webp"))) == 7
+    # Each cover: (320, 640, 700) × 2 formats, the same in 16:9, (320, 400) × 2 in 1:1 and one
+    # share card; the avatar: 300 × 2, and its three crops.
+    assert "3 images, 41 renditions written." in text
+    assert len(list(renditions.rglob("*.webp"))) == 19
 
     out = StringIO()
     call_command("rebuild_renditions", "--missing", stdout=out)
@@ -228,7 +232,8 @@ def test_a_stored_name_carries_a_believable_size_or_none(name, size):
 
 
 def test_cover_body_image_share_image_and_feed_name_the_same_default_rendition(client, writer):
-    """One builder, one rule: the largest JPEG/PNG no wider than 1280 is the default."""
+    """One builder, one rule: the largest JPEG/PNG no wider than 1280 is the default; the
+    share card (og:image, the feed's enclosure) is the 1200×630 crop."""
     client.force_login(writer)
     url = client.post(reverse("ckeditor_upload"), {"upload": photo("than.jpg")}).json()["url"]
     client.logout()
@@ -241,8 +246,10 @@ def test_cover_body_image_share_image_and_feed_name_the_same_default_rendition(c
     og_image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
     feed = client.get(reverse("articles:feed")).content.decode()
     enclosure = re.search(r'<enclosure [^>]*url="([^"]+)"', feed).group(1)
-    for src in (cover.group(1), body.group(1), og_image, enclosure):
+    for src in (cover.group(1), body.group(1)):
         assert src.endswith("-1280w.jpg"), src
+    for src in (og_image, enclosure):
+        assert src.endswith("-share-1200w-f50-50.jpg"), src
     assert 'width="1280" height="720"' in html.split('class="article__body"')[1]
 
 

@@ -84,7 +84,13 @@ def test_article_page_has_news_article_json_ld(client, article):
             "url": f"http://testserver{article.ordered_authors[0].get_absolute_url()}",
         }
     ]
-    assert data["image"] == [f"http://testserver{share_image(article.cover_image)['url']}"]
+    # The crops search engines ask for: 1:1, 16:9 and the share card (1200×630).
+    assert [url.rsplit("-", 4)[-4:-2] for url in data["image"]] == [
+        ["1x1", "640w"],
+        ["16x9", "1200w"],
+        ["share", "1200w"],
+    ]
+    assert data["image"][2] == f"http://testserver{share_image(article.cover_image)['url']}"
     assert data["publisher"]["name"] == "Báo Newsroom"
     # The lead's "</script>" cannot end the data block early: one script element, no alert.
     assert "</script><script>" not in response.content.decode()

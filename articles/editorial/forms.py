@@ -10,10 +10,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import workflow
+from articles import body_references, workflow
 from articles.editorial import revisions
 from articles.models import Article, Attachment
 from articles.workflow import Action
+from newsroom.media import focal_point
 from newsroom.timezones import local_datetime_seconds
 
 # The name of the change form's workflow buttons; their value is the Action.
@@ -84,6 +85,15 @@ class ArticleAdminForm(forms.ModelForm):
         help_text=_("Required to lift the embargo: the desk gets it by email."),
     )
 
+    # Wider than the stored reference: a pasted link is made into one (clean_lead_media).
+    lead_media = forms.CharField(
+        label=Article._meta.get_field("lead_media").verbose_name,
+        help_text=Article._meta.get_field("lead_media").help_text,
+        max_length=2000,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+    )
+
     class Meta:
         model = Article
         # The admin's fieldsets decide what is shown; these are what may ever be edited.
@@ -95,6 +105,10 @@ class ArticleAdminForm(forms.ModelForm):
             "cover_image",
             "cover_caption",
             "cover_alt",
+            "cover_credit",
+            "cover_focus_x",
+            "cover_focus_y",
+            "lead_media",
             "tags",
             "published_at",
             "embargo_until",
@@ -104,6 +118,20 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.initial["base_version"] = self.instance.version
+        article = self.instance
+        if "lead_media" in self.fields and not self.is_bound:
+            self.initial["lead_media"] = body_references.lead_display(article.lead_media)
+        focal_point.attach_widget(
+            self,
+            "cover_focus_x",
+            "cover_focus_y",
+            article.cover_image,
+            article.cover_width,
+            article.cover_height,
+        )
+
+    def clean_lead_media(self) -> str:
+        return body_references.clean_lead(self.cleaned_data.get("lead_media", ""))
 
     @cached_property
     def action(self) -> Action | None:

@@ -8,8 +8,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from articles import workflow
+from articles.body_references import providers_on_page
 from articles.models import Article
 from articles.public.prefetch import with_related
+from newsroom.csp import allow_frames
+from newsroom.media.oembed import frame_origins
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -30,4 +33,6 @@ class ArticlePreviewView(LoginRequiredMixin, DetailView):
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
+        if getattr(self, "object", None) is not None:
+            allow_frames(response, frame_origins(providers_on_page(self.object)))
         return response

@@ -10,12 +10,14 @@ import copy
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from articles.body_references import first_media, load_pieces
 from articles.models import Article, Tag
 from articles.public.prefetch import with_listed_authors
 from articles.templatetags.renditions import share_image
@@ -38,8 +40,11 @@ class LatestArticlesFeed(Feed):
         return absolute_url(reverse("articles:feed"))
 
     def latest(self, published) -> list[Article]:
-        """The newest FEED_SIZE of these articles, with their authors and tags."""
-        return with_listed_authors(list(published.prefetch_related("tags")[:FEED_SIZE]))
+        """The newest FEED_SIZE of these articles, with their authors, tags and the cards of
+        the pieces they name (one query for all of them)."""
+        items = with_listed_authors(list(published.prefetch_related("tags")[:FEED_SIZE]))
+        load_pieces(items)
+        return items
 
     def items(self):
         return self.latest(Article.objects.published())
@@ -66,8 +71,14 @@ class LatestArticlesFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
     def item_enclosures(self, item: Article) -> list[Enclosure]:
-        """The cover's share rendition (never the original), with the length recorded at
-        upload: no call to storage. 0 for a cover stored before lengths were recorded."""
+        """The article's own video or audio (its lead, else the first in its body), with
+        its real length and type; else the cover's share rendition (never the original),
+        with the length recorded at upload: no call to storage. 0 for a cover stored before
+        lengths were recorded. RSS allows one enclosure an item."""
+        media = first_media(item)
+        if media is not None:
+            url = absolute_url(default_storage.url(media["file"]))
+            return [Enclosure(url, str(media["size"]), media["type"])]
         card = share_image(item.cover_image)
         if not card:
             return []

@@ -8,6 +8,10 @@ templates read them instead of querying:
                                                    (read through Article.ordered_authors)
     page_tags         list[Tag], by name           with_related()
     page_attachments  list[Attachment], in order   with_related()
+    page_pieces       {(kind, id): card} of the    with_related() (one query, none when
+                      embeds, video/audio and       the article names no piece and has no
+                      galleries it names, and the   captioned image; articles.
+                      body images' credits          body_references.load_pieces)
     page_corrections  list[Correction], oldest 1st with_related() (read only for an article
                                                    that has a correction: corrected_at)
 
@@ -26,6 +30,7 @@ from django.db import connection
 from django.db.models import F
 
 from accounts.models import Author
+from articles.body_references import load_pieces
 from articles.models import Article, Attachment, Correction, Tag
 
 _ANY_ID = -1  # stands for the article's id while the ORM writes the SQL
@@ -33,12 +38,14 @@ LISTING_SIZE = 20  # ids per listing query; a shorter page repeats _ANY_ID (no a
 
 
 def with_related(article: Article) -> Article:
-    """The article with `page_authors` (byline order), `page_tags` and `page_attachments`."""
+    """The article with `page_authors` (byline order), `page_tags`, `page_attachments` and
+    `page_pieces`."""
     for name, (model, sql) in _article_queries(connection.vendor).items():
         if name == "corrections" and article.corrected_at is None:
             article.page_corrections = []  # never corrected: no query
             continue
         setattr(article, f"page_{name}", list(model.objects.raw(sql, [article.pk])))
+    load_pieces([article], credits=True)
     return article
 
 

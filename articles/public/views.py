@@ -8,11 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from accounts.models import Author
+from articles.body_references import providers_on_page
 from articles.models import Article, Attachment, Byline, OldSlug, Tag
 from articles.public.pagination import CountInPagePaginator, ListingPaginator
 from articles.public.prefetch import with_listed_authors, with_related
 from articles.search import MAX_QUERY_CHARS, Query
 from articles.workflow import can_view
+from newsroom.csp import allow_frames
+from newsroom.media.oembed import frame_origins
 from newsroom.paths import STAFF_PREFIXES
 from newsroom.site_url import absolute_url
 
@@ -78,6 +81,7 @@ class ArticleDetailView(DetailView):
             )
         # With the ETag (ConditionalGetMiddleware), lets browsers and proxies revalidate (304).
         response["Last-Modified"] = http_date(self.object.updated_at.timestamp())
+        allow_frames(response, frame_origins(providers_on_page(self.object)))
         return response
 
     def get_context_data(self, **kwargs):

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import corrections
-from articles.templatetags.renditions import share_image
+from articles.templatetags.renditions import shaped_urls
 from newsroom.site_url import absolute_url
 from newsroom.timezones import iso_datetime
 
@@ -93,7 +93,7 @@ def article_json_ld(article) -> str:
     if notes := corrections.json_ld(article):
         data["correction"] = notes
     if article.cover_image:
-        data["image"] = [absolute_url(share_image(article.cover_image)["url"])]
+        data["image"] = [absolute_url(url) for url in shaped_urls(article.cover_image)]
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return format_html(
         '<script type="application/ld+json">{}</script>',

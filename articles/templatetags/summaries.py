@@ -24,10 +24,21 @@ from newsroom.timezones import iso_datetime, local_datetime
 register = template.Library()
 
 LEAD_WORDS = 40
-# The first story spans the page; the others sit beside a thumbnail.
+# The first story spans the page; the others sit beside a thumbnail. Both are 16:9 crops
+# around the cover's focal point, so a portrait phone photo keeps its subject.
 COVER = {
-    True: {"sizes": "(min-width: 64rem) 62rem, 100vw", "loading": "eager", "max_width": 1280},
-    False: {"sizes": "(min-width: 40rem) 14rem, 100vw", "loading": "lazy", "max_width": 640},
+    True: {
+        "sizes": "(min-width: 64rem) 62rem, 100vw",
+        "loading": "eager",
+        "max_width": 1280,
+        "shape": "16x9",
+    },
+    False: {
+        "sizes": "(min-width: 40rem) 14rem, 100vw",
+        "loading": "lazy",
+        "max_width": 640,
+        "shape": "16x9",
+    },
 }
 
 

@@ -65,6 +65,7 @@ def store_editor_image(image: CleanImage, filename: str, *, by_id: int | None) -
         size=len(image.data),
         width=image.width,
         height=image.height,
+        credit=image.credit,
         uploaded_by_id=by_id,
     )
 

@@ -58,22 +58,26 @@ def _file_fields(model) -> list[models.FileField]:
 
 
 class DeletesFilesOfFailedSave:
-    """Model mixin: a save that raises removes the files it had just stored."""
+    """Model mixin: a save that raises removes the files it had just stored (those its
+    fields' pre_save stored, such as a video's poster, included)."""
 
     def save(self, *args, **kwargs):
-        fresh = [
-            f
-            for f in _file_fields(type(self))
-            if getattr(self, f.attname) and not getattr(self, f.attname)._committed
-        ]
+        fields = _file_fields(type(self))
+        before = {f.attname: _stored_name(getattr(self, f.attname)) for f in fields}
         try:
             super().save(*args, **kwargs)
         except BaseException:
-            for field in fresh:
+            for field in fields:
                 stored = getattr(self, field.attname)
-                if stored._committed and stored.name:
-                    delete_stored(stored.storage, stored.name)
+                new = _stored_name(stored)
+                if new and new != before[field.attname]:
+                    delete_stored(stored.storage, new)
             raise
+
+
+def _stored_name(file) -> str:
+    """The name a file field's value has in storage ("" for nothing, or not stored yet)."""
+    return file.name if file and file._committed and file.name else ""
 
 
 def connect_file_cleanup(model, *, in_revisions=None) -> None:

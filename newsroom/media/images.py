@@ -20,6 +20,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from newsroom.media.credits import read_credit
+
 # Codes differ from Django form fields' own ("empty", "invalid"): a ModelForm would
 # show its generic message instead of ours.
 # Pillow format name -> the file extension we store it under.
@@ -212,12 +214,16 @@ class CleanImage:
     extension: str
     width: int
     height: int
+    # The photographer and agency the original's metadata named (newsroom.media.credits).
+    credit: str = ""
 
 
 def strip_metadata(upload) -> CleanImage:
-    """Check the image, turn it upright and re-encode its first frame without metadata."""
+    """Check the image, turn it upright and re-encode its first frame without metadata;
+    the credit its metadata names is read first, and kept beside the pixels."""
     checked = check_image(upload, decode=False)
     with open_allowed(upload) as image:
+        credit = read_credit(image)
         try:
             image.load()  # the first frame: an animation is stored as a still
         except DECODE_ERRORS:
@@ -237,7 +243,7 @@ def strip_metadata(upload) -> CleanImage:
         still.save(buffer, checked.format, **options)
         width, height = still.size
     upload.seek(0)
-    return CleanImage(buffer.getvalue(), checked.extension, width, height)
+    return CleanImage(buffer.getvalue(), checked.extension, width, height, credit)
 
 
 def upright_srgb(image: Image.Image) -> Image.Image:

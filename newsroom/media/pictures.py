@@ -14,7 +14,14 @@ from functools import cached_property, lru_cache
 from django.utils.safestring import SafeString, mark_safe
 
 from newsroom.markup import escape
-from newsroom.media.renditions import Rendition, renditions_for
+from newsroom.media.renditions import (
+    CENTRE,
+    SHAPES,
+    Focus,
+    Rendition,
+    renditions_for,
+    shaped_renditions,
+)
 
 # The <img src> for browsers without srcset, the share image and the feed's enclosure:
 # the largest JPEG/PNG rendition no wider than this.
@@ -48,10 +55,22 @@ def default_rendition(renditions: list[Rendition]) -> Rendition:
 
 
 @lru_cache(maxsize=8192)
-def sources(storage, name: str, width: int, height: int, max_width: int | None = None) -> Sources:
-    """The sources of an image of this size: the same inputs, the same answer, so each
-    worker works them out once per image rather than on every page view."""
-    renditions = renditions_for(name, width, height, max_width)
+def sources(
+    storage,
+    name: str,
+    width: int,
+    height: int,
+    max_width: int | None = None,
+    shape: str | None = None,
+    focus: Focus = CENTRE,
+) -> Sources:
+    """The sources of an image of this size (or of its crop to `shape` around `focus`):
+    the same inputs, the same answer, so each worker works them out once per image rather
+    than on every page view."""
+    if shape:
+        renditions = shaped_renditions(name, width, height, SHAPES[shape], focus, max_width)
+    else:
+        renditions = renditions_for(name, width, height, max_width)
     url = storage.url
     default = default_rendition(renditions)
 
@@ -108,9 +127,18 @@ class ShareImage:
     mime_type: str
 
 
-def share_image(storage, name: str, width: int, height: int) -> ShareImage:
-    """The default rendition (a JPEG or PNG about 1200 wide): social cards take no WebP."""
-    rendition = default_rendition(renditions_for(name, width, height, DEFAULT_SRC_WIDTH))
+def share_image(storage, name: str, width: int, height: int, focus: Focus = CENTRE) -> ShareImage:
+    """The 1200×630 crop around the focus, a JPEG or PNG (social cards take no WebP): what
+    og:image, the Twitter card, JSON-LD and the feed's enclosure name."""
+    return shaped_image(storage, name, width, height, "share", focus)
+
+
+def shaped_image(
+    storage, name: str, width: int, height: int, shape: str, focus: Focus = CENTRE
+) -> ShareImage:
+    """The largest JPEG or PNG crop of one shape (JSON-LD lists 1:1, 16:9 and the card)."""
+    made = shaped_renditions(name, width, height, SHAPES[shape], focus)
+    rendition = [r for r in made if r.format != "webp"][-1]
     return ShareImage(
         name=rendition.name,
         url=storage.url(rendition.name),

@@ -41,10 +41,27 @@ def max_attachment_bytes() -> int:
     return getattr(settings, "MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES)
 
 
-def max_upload_bytes() -> int:
+# The views that take video and audio files (newsroom.media.av), up to MAX_MEDIA_BYTES.
+MEDIA_UPLOAD_VIEWS = {"admin:media_mediaitem_add", "admin:media_mediaitem_change"}
+
+
+def max_upload_bytes(request=None) -> int:
+    """The largest file this request's endpoint takes (its fields then hold each kind's own
+    limit): video and audio only where media items are uploaded."""
+    from newsroom.media.av import max_media_bytes
     from newsroom.media.images import max_image_bytes
 
-    return max(max_attachment_bytes(), max_image_bytes())
+    largest = max(max_attachment_bytes(), max_image_bytes())
+    if request is not None and _view_name(request) in MEDIA_UPLOAD_VIEWS:
+        largest = max(largest, max_media_bytes())
+    return largest
+
+
+def _view_name(request) -> str:
+    try:
+        return resolve(request.path_info).view_name
+    except Resolver404:
+        return ""
 
 
 class OversizedUpload(UploadedFile):
@@ -59,7 +76,7 @@ class OversizedUpload(UploadedFile):
 class SizeLimitUploadHandler(FileUploadHandler):
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
-        self.limit = max_upload_bytes()
+        self.limit = max_upload_bytes(self.request)
         self.oversized = False
 
     def receive_data_chunk(self, raw_data, start):
@@ -87,10 +104,7 @@ def max_article_post_bytes() -> int:
 
 
 def is_article_body_view(request) -> bool:
-    try:
-        return resolve(request.path_info).view_name in ARTICLE_BODY_VIEWS
-    except Resolver404:
-        return False
+    return _view_name(request) in ARTICLE_BODY_VIEWS
 
 
 def post_limit(request) -> int | None:
